@@ -1,0 +1,179 @@
+package dev.switchboard.shared.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Typed access to a function's settings.
+ *
+ * <p>Every setting {@code X} is read from the environment variable {@code X}; when that is unset, from
+ * the SSM parameter named by {@code X_PARAMETER} (SecureStrings decrypted), or the Secrets Manager secret
+ * named by {@code X_SECRET_ID}. That is how secrets reach Lambda without ever being a plain-text template
+ * parameter, and how settings too large for Lambda's 4 KB environment (such as {@code LINES}) are kept.
+ *
+ * <p>A missing or malformed required value throws {@link ConfigException} with one line naming the
+ * variable; secret values never appear in messages.
+ */
+public final class Settings {
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+    private final Env env;
+    private final ParameterStore store;
+
+    public Settings(Env env, ParameterStore store) {
+        this.env = env;
+        this.store = store;
+    }
+
+    /** The current function's environment, with SSM and Secrets Manager behind it. */
+    public static Settings fromEnvironment() {
+        Env env = Env.current();
+        return new Settings(env, new AwsParameterStore(new AwsSettings(env)));
+    }
+
+    /** Settings from a plain map, with no parameter store: for tests. */
+    public static Settings of(java.util.Map<String, String> vars) {
+        return new Settings(Env.of(vars), ParameterStore.NONE);
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    public AwsSettings aws() {
+        return new AwsSettings(env);
+    }
+
+    public Optional<String> optional(String name) {
+        return lookup(name, false);
+    }
+
+    public String required(String name) {
+        return lookup(name, true).orElseThrow(() -> new ConfigException(name + " is required: set " + name
+                + ", or " + name + "_PARAMETER to the name of an SSM parameter holding it"));
+    }
+
+    /**
+     * Environment first, then the named SSM parameter, then the named secret. A named parameter or secret
+     * that does not exist is an error for a required setting (a typo must fail loudly) and absent for an
+     * optional one (the template names every optional secret, whether or not the owner created it).
+     */
+    private Optional<String> lookup(String name, boolean required) {
+        Optional<String> direct = env.get(name);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        Optional<String> parameterName = env.get(name + "_PARAMETER");
+        if (parameterName.isPresent()) {
+            Optional<String> value = store.parameter(parameterName.get()).filter(v -> !v.isBlank());
+            if (value.isEmpty() && required) {
+                throw new ConfigException(name + "_PARAMETER names " + parameterName.get()
+                        + ", which does not exist in SSM Parameter Store (or is empty)");
+            }
+            if (value.isPresent()) {
+                return value.map(String::trim);
+            }
+        }
+        Optional<String> secretId = env.get(name + "_SECRET_ID");
+        if (secretId.isPresent()) {
+            Optional<String> value = store.secret(secretId.get()).filter(v -> !v.isBlank());
+            if (value.isEmpty() && required) {
+                throw new ConfigException(name + "_SECRET_ID names " + secretId.get()
+                        + ", which does not exist in Secrets Manager (or is empty)");
+            }
+            return value.map(String::trim);
+        }
+        return Optional.empty();
+    }
+
+    /** A required secret. Same lookup as {@link #required}; kept separate so call sites say what they hold. */
+    public String secret(String name) {
+        return required(name);
+    }
+
+    public Optional<String> optionalSecret(String name) {
+        return optional(name);
+    }
+
+    public String orDefault(String name, String defaultValue) {
+        return optional(name).orElse(defaultValue);
+    }
+
+    /** An absolute http(s) URL, returned without a trailing slash. */
+    public String baseUrl(String name) {
+        return optionalBaseUrl(name).orElseThrow(() -> new ConfigException(name + " is required: set " + name
+                + " to the public https URL Twilio calls, e.g. https://abc123.execute-api.us-east-1.amazonaws.com"));
+    }
+
+    public Optional<String> optionalBaseUrl(String name) {
+        return optional(name).map(value -> {
+            try {
+                URI uri = new URI(value);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                        || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                    throw new ConfigException(name + " must be an absolute http(s) URL without query, got '"
+                            + value + "'");
+                }
+            } catch (URISyntaxException e) {
+                throw new ConfigException(name + " is not a valid URL: '" + value + "'");
+            }
+            return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        });
+    }
+
+    /** A phone number that must already be in E.164 form ({@code +19045550177}). */
+    public Optional<String> optionalE164(String name) {
+        return optional(name).map(value -> requireE164(name, value));
+    }
+
+    public static String requireE164(String name, String value) {
+        String compact = value.replaceAll("[\\s()-]", "");
+        if (!E164.matcher(compact).matches()) {
+            throw new ConfigException(name + " must be a phone number in E.164 form like +19045550177, got '"
+                    + value + "'");
+        }
+        return compact;
+    }
+
+    public int integer(String name, int defaultValue, int min, int max) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + ", got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, got '" + raw.get() + "'");
+        }
+    }
+
+    public Duration seconds(String name, Duration defaultValue, Duration min, Duration max) {
+        int value = integer(name, (int) defaultValue.getSeconds(), (int) min.getSeconds(), (int) max.getSeconds());
+        return Duration.ofSeconds(value);
+    }
+
+    public boolean flag(String name, boolean defaultValue) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        switch (raw.get().toLowerCase(Locale.ROOT)) {
+            case "true": case "1": case "yes": case "on":
+                return true;
+            case "false": case "0": case "no": case "off":
+                return false;
+            default:
+                throw new ConfigException(name + " must be true or false, got '" + raw.get() + "'");
+        }
+    }
+}
