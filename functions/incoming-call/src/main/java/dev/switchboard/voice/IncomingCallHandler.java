@@ -4,13 +4,142 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.config.ColdStart;
+import dev.switchboard.shared.config.Line;
+import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.http.FormParameters;
+import dev.switchboard.shared.http.HttpProblem;
+import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
+import dev.switchboard.shared.logging.FunctionLogging;
+import dev.switchboard.shared.logging.PhoneMask;
+import dev.switchboard.shared.storage.CallRecords;
+import dev.switchboard.shared.storage.DynamoDbClients;
+import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.voice.CallbackUrls;
+import dev.switchboard.shared.voice.VoiceTwiml;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** PLACEHOLDER until its issue lands: answers 501. */
+/**
+ * {@code POST /twilio/voice}: a call comes in. Answers with TwiML (greeting, then the call forwarded to
+ * the owner and recorded; after hours straight to voicemail) and writes the call record. A storage
+ * failure is logged and never keeps the caller from the owner.
+ */
 public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingCallHandler.class);
+
+    private final TwilioWebhook webhook;
+    private final Lines lines;
+    private final CallRouter router;
+    private final VoiceTwiml twiml;
+    private final CallRecords calls;
+    private final Clock clock;
+
+    /** Lambda's constructor: wires everything from the environment once per container. */
+    public IncomingCallHandler() {
+        this(ColdStart.wire("IncomingCallFunction", () -> Wiring.from(Settings.fromEnvironment())));
+    }
+
+    private IncomingCallHandler(Wiring wiring) {
+        this(wiring.webhook, wiring.lines, wiring.calls, Clock.systemUTC());
+    }
+
+    public IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls, Clock clock) {
+        this.webhook = webhook;
+        this.lines = lines;
+        this.router = new CallRouter();
+        this.twiml = new VoiceTwiml(new CallbackUrls(webhook.publicBaseUrl()));
+        this.calls = calls;
+        this.clock = clock;
+    }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpResponses.text(501, "Not implemented yet");
+        return FunctionLogging.around(context, () -> handle(event));
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        FormParameters params;
+        try {
+            params = webhook.accept(HttpRequest.from(event));
+            params.required("CallSid");
+            params.required("To");
+        } catch (HttpProblem problem) {
+            return problem.toResponse();
+        }
+        String callSid = params.required("CallSid");
+        String to = params.required("To");
+        String from = params.first("From").orElse("");
+        Line line = lines.forNumber(to);
+        Instant now = clock.instant();
+        CallRouter.Route route;
+        String answer;
+        try {
+            route = router.route(line, ZonedDateTime.ofInstant(now, line.timeZone()));
+            answer = switch (route) {
+                case FORWARD -> twiml.forward(line, line.forwardTo().orElseThrow(), from, Optional.empty());
+                case AFTER_HOURS -> twiml.voicemail(line, line.afterHoursGreeting(), from);
+                case NO_FORWARD_NUMBER -> twiml.voicemail(line, line.voicemailPrompt(), from);
+            };
+        } catch (RuntimeException e) {
+            // Never leave a caller with Twilio's error message: fall back to the plainest forward or voicemail.
+            LOG.error("Could not build the answer for call {}; using the plain forward", callSid, e);
+            route = line.forwardTo().isPresent() ? CallRouter.Route.FORWARD : CallRouter.Route.NO_FORWARD_NUMBER;
+            answer = line.forwardTo().isPresent()
+                    ? twiml.forward(lines.fallback(), line.forwardTo().get(), from, Optional.empty())
+                    : twiml.voicemail(lines.fallback(), Lines.DEFAULT_VOICEMAIL_PROMPT, from);
+        }
+        LOG.info("Incoming call {} from {} to {}: {}", callSid, PhoneMask.mask(from), PhoneMask.mask(to), route.label());
+        record(params, callSid, to, from, line, route, now);
+        return HttpResponses.xml(answer);
+    }
+
+    private void record(FormParameters params, String callSid, String to, String from, Line line,
+                        CallRouter.Route route, Instant now) {
+        try {
+            calls.recordIncoming(new CallRecords.IncomingCall(callSid, nonEmpty(from), Optional.of(to),
+                    line.number().or(() -> Optional.of("default")), params.first("Direction"),
+                    params.first("CallStatus"), params.first("CallerName"), Optional.of(route.label())), now);
+        } catch (RuntimeException e) {
+            LOG.error("Call {} was answered but its record could not be written: {}", callSid, e.getMessage());
+        }
+    }
+
+    private static Optional<String> nonEmpty(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The real clients, built once per container. */
+    private static final class Wiring {
+        final TwilioWebhook webhook;
+        final Lines lines;
+        final CallRecords calls;
+
+        private Wiring(TwilioWebhook webhook, Lines lines, CallRecords calls) {
+            this.webhook = webhook;
+            this.lines = lines;
+            this.calls = calls;
+        }
+
+        static Wiring from(Settings settings) {
+            TwilioWebhook webhook = TwilioWebhook.fromSettings(settings);
+            Lines lines = Lines.load(settings);
+            if (lines.fallback().forwardTo().isEmpty() && lines.configured().isEmpty()) {
+                throw new dev.switchboard.shared.config.ConfigException("TWILIO_FORWARD_TO is required (the phone calls"
+                        + " ring, E.164 like +19045550177), or LINES with a forwardTo for each Twilio number");
+            }
+            Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
+                    settings.required("TABLE_NAME"));
+            return new Wiring(webhook, lines, new CallRecords(table));
+        }
     }
 }

@@ -1,0 +1,30 @@
+package dev.switchboard.shared.jobs;
+
+import dev.switchboard.shared.queue.Job;
+
+/**
+ * A text whose first send failed or may have failed (timeout, 5xx, 429), put on the SMS queue so the
+ * sms-sender worker retries it. {@code key} identifies the text: the worker sends it at most once.
+ *
+ * @param key   e.g. {@code missed-call:<CallSid>}, {@code quote:<leadId>}, {@code forward:<MessageSid>}
+ * @param kind  what the text is for, for logs and the message record
+ */
+public record SmsJob(
+        String key,
+        String kind,
+        String to,
+        String from,
+        String messagingServiceSid,
+        String body,
+        String statusCallback,
+        String requestedAt) implements Job {
+
+    @Override
+    public void validate() {
+        Job.requireText(key, "key");
+        Job.requireText(body, "body");
+        Job.require(to != null && to.matches("\\+[1-9][0-9]{6,14}"), "to is not E.164");
+        Job.require((from != null && !from.isBlank()) || (messagingServiceSid != null && !messagingServiceSid.isBlank()),
+                "neither from nor messagingServiceSid");
+    }
+}

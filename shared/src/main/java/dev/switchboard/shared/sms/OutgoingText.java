@@ -1,0 +1,22 @@
+package dev.switchboard.shared.sms;
+
+import java.util.Optional;
+
+/**
+ * One text to send.
+ *
+ * @param key                 identifies the text across retries and redeliveries; it is sent at most once
+ * @param kind                what it is for: {@code missed-call}, {@code voicemail-thanks}, {@code quote-estimate},
+ *                            {@code owner-forward}, ...
+ * @param from                the sending number; empty uses {@code messagingServiceSid}
+ * @param statusCallback      absolute URL of {@code /twilio/sms/status}
+ */
+public record OutgoingText(String key, String kind, String to, Optional<String> from,
+                           Optional<String> messagingServiceSid, String body, String statusCallback) {
+
+    public OutgoingText {
+        if (from.isEmpty() && messagingServiceSid.isEmpty()) {
+            throw new IllegalArgumentException("a text needs a From number or a messaging service");
+        }
+    }
+}

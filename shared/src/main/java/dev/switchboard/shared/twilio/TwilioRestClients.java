@@ -1,0 +1,41 @@
+package dev.switchboard.shared.twilio;
+
+import com.twilio.http.TwilioRestClient;
+import dev.switchboard.shared.config.Settings;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Builds the twilio-java REST client once per container: account SID with the auth token, or an API key
+ * ({@code TWILIO_API_KEY_SID}/{@code TWILIO_API_KEY_SECRET}) when one is configured; base URLs from
+ * {@code TWILIO_API_BASE_URL} (default https://api.twilio.com) and {@code TWILIO_INTELLIGENCE_BASE_URL}
+ * (default https://intelligence.twilio.com); a {@code TWILIO_HTTP_TIMEOUT_MS} timeout (default 5 s).
+ */
+public final class TwilioRestClients {
+
+    private TwilioRestClients() {
+    }
+
+    public static TwilioRestClient create(Settings settings) {
+        String accountSid = settings.required("TWILIO_ACCOUNT_SID");
+        Optional<String> keySid = settings.optional("TWILIO_API_KEY_SID");
+        Optional<String> keySecret = keySid.isPresent() ? settings.optionalSecret("TWILIO_API_KEY_SECRET") : Optional.empty();
+        String user;
+        String password;
+        if (keySid.isPresent() && keySecret.isPresent()) {
+            user = keySid.get();
+            password = keySecret.get();
+        } else {
+            user = accountSid;
+            password = settings.secret("TWILIO_AUTH_TOKEN");
+        }
+        Duration timeout = Duration.ofMillis(settings.integer("TWILIO_HTTP_TIMEOUT_MS", 5000, 500, 60000));
+        return new TwilioRestClient.Builder(user, password)
+                .accountSid(accountSid)
+                .httpClient(new RebasingHttpClient(
+                        settings.optionalBaseUrl("TWILIO_API_BASE_URL").orElse("https://api.twilio.com"),
+                        settings.optionalBaseUrl("TWILIO_INTELLIGENCE_BASE_URL").orElse("https://intelligence.twilio.com"),
+                        timeout))
+                .build();
+    }
+}

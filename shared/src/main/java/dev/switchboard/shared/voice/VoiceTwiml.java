@@ -1,0 +1,109 @@
+package dev.switchboard.shared.voice;
+
+import com.twilio.http.HttpMethod;
+import com.twilio.twiml.TwiMLException;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Record;
+import com.twilio.twiml.voice.Say;
+import dev.switchboard.shared.config.Line;
+import java.util.List;
+import java.util.Optional;
+
+/** The voice TwiML Switchboard answers with, built with twilio-java's TwiML classes. */
+public final class VoiceTwiml {
+
+    private final CallbackUrls urls;
+
+    public VoiceTwiml(CallbackUrls urls) {
+        this.urls = urls;
+    }
+
+    /**
+     * Greeting, then the call forwarded to the line's phone with caller ID, answer-on-bridge, a ring timeout,
+     * recording, and the dial outcome posted to {@code /twilio/voice/dial-status}.
+     *
+     * @param screenUrl when present, the owner's leg first plays a whisper from this URL ({@code <Number url>})
+     */
+    public String forward(Line line, String forwardTo, String caller, Optional<String> screenUrl) {
+        Number.Builder number = new Number.Builder(forwardTo);
+        screenUrl.ifPresent(url -> number.url(url).method(HttpMethod.POST));
+        Dial.Builder dial = new Dial.Builder()
+                .action(urls.dialStatus())
+                .method(HttpMethod.POST)
+                .timeout(line.dialTimeoutSeconds())
+                .answerOnBridge(true)
+                .number(number.build());
+        line.callerId().ifPresent(dial::callerId);
+        Dial.Record record = recordMode(line.recordMode());
+        if (record != Dial.Record.DO_NOT_RECORD) {
+            dial.record(record)
+                    .recordingStatusCallback(urls.recording())
+                    .recordingStatusCallbackMethod(HttpMethod.POST)
+                    .recordingStatusCallbackEvents(List.of(Dial.RecordingEvent.COMPLETED, Dial.RecordingEvent.ABSENT));
+        }
+        return toXml(new VoiceResponse.Builder()
+                .say(new Say.Builder(line.render(line.greeting(), caller)).build())
+                .dial(dial.build())
+                .build());
+    }
+
+    /**
+     * A prompt, then a voicemail: beep, at most the line's maximum length, finished by {@code #} or hanging up;
+     * the recording's status goes to {@code /twilio/voice/recording} and, when it ends,
+     * {@code /twilio/voice/voicemail-complete} hangs up politely.
+     */
+    public String voicemail(Line line, String prompt, String caller) {
+        Record record = new Record.Builder()
+                .action(urls.voicemailComplete())
+                .method(HttpMethod.POST)
+                .maxLength(line.voicemailMaxSeconds())
+                .playBeep(true)
+                .finishOnKey("#")
+                .timeout(10)
+                .trim(Record.Trim.TRIM_SILENCE)
+                .recordingStatusCallback(urls.recording())
+                .recordingStatusCallbackMethod(HttpMethod.POST)
+                .recordingStatusCallbackEvents(List.of(Record.RecordingEvent.COMPLETED, Record.RecordingEvent.ABSENT))
+                .build();
+        return toXml(new VoiceResponse.Builder()
+                .say(new Say.Builder(line.render(prompt, caller)).build())
+                .record(record)
+                .build());
+    }
+
+    /** Says a last sentence, then hangs up. */
+    public String sayAndHangUp(String sentence) {
+        return toXml(new VoiceResponse.Builder()
+                .say(new Say.Builder(sentence).build())
+                .hangup(new Hangup.Builder().build())
+                .build());
+    }
+
+    public String hangUp() {
+        return toXml(new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build());
+    }
+
+    public static String empty() {
+        return toXml(new VoiceResponse.Builder().build());
+    }
+
+    static Dial.Record recordMode(String mode) {
+        for (Dial.Record value : Dial.Record.values()) {
+            if (value.toString().equals(mode)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("unknown record mode " + mode);
+    }
+
+    private static String toXml(VoiceResponse response) {
+        try {
+            return response.toXml();
+        } catch (TwiMLException e) {
+            throw new IllegalStateException("TwiML could not be written", e);
+        }
+    }
+}

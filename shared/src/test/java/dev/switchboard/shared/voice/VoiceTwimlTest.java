@@ -1,0 +1,77 @@
+package dev.switchboard.shared.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.shared.config.Line;
+import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.config.Settings;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class VoiceTwimlTest {
+
+    final VoiceTwiml twiml = new VoiceTwiml(new CallbackUrls("https://phone.example.com"));
+    final Line line = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177",
+            "TWILIO_CALLER_ID", "+19045550200", "BUSINESS_NAME", "Mechanic St. Augustine"))).fallback();
+
+    static Document parse(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void forwardGreetsThenDialsTheOwnerWithRecordingAndCallbacks() throws Exception {
+        Document doc = parse(twiml.forward(line, "+19045550177", "+19045550123", Optional.empty()));
+        Element response = doc.getDocumentElement();
+        assertThat(response.getTagName()).isEqualTo("Response");
+        Element say = (Element) response.getElementsByTagName("Say").item(0);
+        assertThat(say.getTextContent()).contains("Mechanic St. Augustine").contains("recorded");
+        Element dial = (Element) response.getElementsByTagName("Dial").item(0);
+        assertThat(dial.getAttribute("callerId")).isEqualTo("+19045550200");
+        assertThat(dial.getAttribute("answerOnBridge")).isEqualTo("true");
+        assertThat(dial.getAttribute("timeout")).isEqualTo("20");
+        assertThat(dial.getAttribute("record")).isEqualTo("record-from-answer-dual");
+        assertThat(dial.getAttribute("recordingStatusCallback")).isEqualTo("https://phone.example.com/twilio/voice/recording");
+        assertThat(dial.getAttribute("action")).isEqualTo("https://phone.example.com/twilio/voice/dial-status");
+        assertThat(dial.getAttribute("method")).isEqualTo("POST");
+        Element number = (Element) dial.getElementsByTagName("Number").item(0);
+        assertThat(number.getTextContent()).isEqualTo("+19045550177");
+        assertThat(number.hasAttribute("url")).isFalse();
+        // Say comes before Dial.
+        assertThat(response.getFirstChild().getNodeName()).isEqualTo("Say");
+    }
+
+    @Test
+    void screeningAddsAWhisperUrlToTheNumber() throws Exception {
+        Document doc = parse(twiml.forward(line, "+19045550177", "+19045550123",
+                Optional.of("https://phone.example.com/twilio/voice/screen")));
+        Element number = (Element) doc.getElementsByTagName("Number").item(0);
+        assertThat(number.getAttribute("url")).isEqualTo("https://phone.example.com/twilio/voice/screen");
+    }
+
+    @Test
+    void voicemailPromptsThenRecordsWithABeep() throws Exception {
+        Document doc = parse(twiml.voicemail(line, line.voicemailPrompt(), "+19045550123"));
+        Element record = (Element) doc.getElementsByTagName("Record").item(0);
+        assertThat(record.getAttribute("maxLength")).isEqualTo("120");
+        assertThat(record.getAttribute("playBeep")).isEqualTo("true");
+        assertThat(record.getAttribute("finishOnKey")).isEqualTo("#");
+        assertThat(record.getAttribute("recordingStatusCallback")).isEqualTo("https://phone.example.com/twilio/voice/recording");
+        assertThat(record.getAttribute("action")).isEqualTo("https://phone.example.com/twilio/voice/voicemail-complete");
+        assertThat(doc.getElementsByTagName("Dial").getLength()).isZero();
+    }
+
+    @Test
+    void textIsEscapedByTheTwimlBuilder() throws Exception {
+        Line odd = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177",
+                "BUSINESS_NAME", "Tom & Jerry's <Garage>"))).fallback();
+        Document doc = parse(twiml.forward(odd, "+19045550177", "", Optional.empty()));
+        assertThat(doc.getElementsByTagName("Say").item(0).getTextContent()).contains("Tom & Jerry's <Garage>");
+    }
+}
