@@ -1,17 +1,38 @@
 package dev.switchboard.crm;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.List;
+import dev.switchboard.shared.config.ColdStart;
+import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.jobs.CrmSyncJob;
+import dev.switchboard.shared.queue.JobAttempt;
+import dev.switchboard.shared.queue.SqsJobHandler;
+import dev.switchboard.shared.queue.WorkerQueues;
 
-/** PLACEHOLDER until its issue lands: fails every message so nothing is lost. */
-public class CrmSyncHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+/**
+ * The CRM worker ({@code CrmQueue}): each quote, call or transcript job becomes a create or update of the
+ * caller's one lead in the CRM chosen by {@code CRM_KIND} — Rukovoditel, a signed webhook, or none.
+ * Retries, partial batch failures and the DLQ are {@link SqsJobHandler}'s; the rules live in
+ * {@link LeadSynchronizer} and the {@code lead} package.
+ */
+public class CrmSyncHandler extends SqsJobHandler<CrmSyncJob> {
+
+    private final CrmJobProcessor processor;
+
+    /** Lambda's constructor: wires everything from the environment once per container. */
+    public CrmSyncHandler() {
+        this(ColdStart.wire("CrmSyncFunction", () -> CrmWiring.from(Settings.fromEnvironment())));
+    }
+
+    private CrmSyncHandler(CrmWiring wiring) {
+        this(wiring.queues(), wiring.processor());
+    }
+
+    public CrmSyncHandler(WorkerQueues queues, CrmJobProcessor processor) {
+        super(CrmSyncJob.class, queues);
+        this.processor = processor;
+    }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return new SQSBatchResponse(event.getRecords().stream()
-                .map(r -> new SQSBatchResponse.BatchItemFailure(r.getMessageId())).toList());
+    protected void process(CrmSyncJob job, JobAttempt attempt) {
+        processor.process(job, attempt);
     }
 }

@@ -1,0 +1,121 @@
+package dev.switchboard.crm.lead;
+
+import dev.switchboard.shared.jobs.CrmSyncJob;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * How a lead reads in the CRM: dates as {@code YYYY-MM-DD HH:MM} in the business's time zone, vehicles
+ * and estimates as one line, one activity line per quote, call or transcript.
+ */
+public final class LeadText {
+
+    static final int MAX_ACTIVITY_CHARS = 600;
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final ZoneId zone;
+
+    public LeadText(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** {@code 2026-11-23 13:04} in the business's time zone. */
+    public String localTime(Instant instant) {
+        return LOCAL.format(instant.atZone(zone));
+    }
+
+    /** "2015 Honda Civic 2.0L", or null when nothing is known. */
+    public static String vehicle(CrmSyncJob.Vehicle vehicle) {
+        if (vehicle == null) {
+            return null;
+        }
+        String joined = Stream.of(vehicle.year(), vehicle.make(), vehicle.model(), vehicle.engine())
+                .filter(part -> part != null && !part.isBlank())
+                .map(String::trim)
+                .collect(Collectors.joining(" "));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    /** "$89.00" (or "89.00 EUR"), or null when the service could not be priced. */
+    public static String estimate(CrmSyncJob.Estimate estimate) {
+        if (estimate == null || estimate.amount() == null || estimate.amount().isBlank()) {
+            return null;
+        }
+        String currency = estimate.currency() == null || estimate.currency().isBlank()
+                ? "USD" : estimate.currency().trim().toUpperCase(Locale.ROOT);
+        return currency.equals("USD") ? "$" + estimate.amount().trim() : estimate.amount().trim() + " " + currency;
+    }
+
+    /** The activity line for a job, without its time (added when the notes are rendered). */
+    public String activity(CrmSyncJob job) {
+        List<String> parts = new ArrayList<>();
+        switch (job.kind()) {
+            case CrmSyncJob.QUOTE -> {
+                parts.add("Web quote" + (job.leadId() == null ? "" : " " + job.leadId()));
+                add(parts, job.name());
+                add(parts, job.service() != null ? job.service()
+                        : job.estimate() == null ? null : job.estimate().service());
+                add(parts, vehicle(job.vehicle()));
+                String estimate = estimate(job.estimate());
+                parts.add(estimate == null ? "not priced" : "estimate " + estimate);
+                add(parts, job.email());
+                if (job.notes() != null && !job.notes().isBlank()) {
+                    parts.add("customer wrote: \"" + job.notes().trim() + "\"");
+                }
+            }
+            case CrmSyncJob.CALL -> {
+                parts.add("Call" + (job.line() == null ? "" : " to " + job.line()) + ": "
+                        + (job.callOutcome() == null ? "ended" : job.callOutcome())
+                        + duration(job.durationSeconds()));
+                add(parts, job.recordingLink() == null ? null : "recording " + job.recordingLink());
+            }
+            default -> {
+                parts.add("Transcript" + (job.callSid() == null ? "" : " of call " + job.callSid()));
+                add(parts, job.name());
+                add(parts, vehicle(job.vehicle()));
+                add(parts, job.service());
+                if (job.urgency() != null && !job.urgency().isEmpty()) {
+                    parts.add("URGENT: " + String.join(", ", job.urgency()));
+                }
+                if (job.transcriptExcerpt() != null && !job.transcriptExcerpt().isBlank()) {
+                    parts.add("\"" + job.transcriptExcerpt().trim() + "\"");
+                }
+                add(parts, job.recordingLink() == null ? null : "recording " + job.recordingLink());
+            }
+        }
+        String line = String.join(" · ", parts).replaceAll("\\s+", " ");
+        return line.length() <= MAX_ACTIVITY_CHARS ? line : line.substring(0, MAX_ACTIVITY_CHARS - 1) + "…";
+    }
+
+    /** The notes field: the lead's id, then every activity, newest first. */
+    public String notes(LeadLink lead) {
+        StringBuilder notes = new StringBuilder("Switchboard lead ").append(lead.leadRef());
+        for (Activity activity : lead.activities()) {
+            notes.append('\n').append(localTime(activity.at())).append("  ").append(activity.text());
+        }
+        return notes.toString();
+    }
+
+    private static String duration(Integer seconds) {
+        if (seconds == null || seconds <= 0) {
+            return "";
+        }
+        return seconds < 60 ? ", " + seconds + " s" : ", " + (seconds / 60) + " min " + (seconds % 60) + " s";
+    }
+
+    private static void add(List<String> parts, String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add(value.trim());
+        }
+    }
+}
