@@ -1,0 +1,37 @@
+package dev.switchboard.crm.testing;
+
+import dev.switchboard.shared.jobs.CrmSyncJob;
+import java.util.List;
+import java.util.Map;
+
+/** CRM jobs as the quote function, the call-status function and the transcriber put them on CrmQueue. */
+public final class Jobs {
+
+    public static final String CALLER = "+19045550123";
+    public static final String LINE = "+19045550100";
+
+    private Jobs() {
+    }
+
+    public static CrmSyncJob quote(String leadId, String phone, String occurredAt) {
+        return new CrmSyncJob(CrmSyncJob.QUOTE, "quote:" + leadId, occurredAt, phone, LINE, "web", "Jane Doe",
+                "jane@example.com", new CrmSyncJob.Vehicle("2015", "Honda", "Civic", "2.0L"), "Oil change",
+                new CrmSyncJob.Estimate("89.00", "USD", "Oil change"), "Driveway access from the side street",
+                leadId, null, null, null, null, null, null, null, null);
+    }
+
+    public static CrmSyncJob call(String callSid, String phone, String occurredAt, String outcome) {
+        return new CrmSyncJob(CrmSyncJob.CALL, "call:" + callSid, occurredAt, phone, LINE, "call", null, null, null,
+                null, null, null, null, callSid, outcome, "answered".equals(outcome) ? 192 : 0, null, null, null,
+                null, null);
+    }
+
+    public static CrmSyncJob transcript(String callSid, String recordingSid, String phone, String occurredAt) {
+        return new CrmSyncJob(CrmSyncJob.TRANSCRIPT, "transcript:" + callSid + ":" + recordingSid, occurredAt, phone,
+                LINE, "call", "Sam Rivera", null, new CrmSyncJob.Vehicle("2012", "Ford", "F-150", null),
+                "Brake pads", null, null, null, callSid, null, null, recordingSid,
+                "https://phone.example.com/recordings/" + recordingSid,
+                "my truck is grinding when I brake and I'm stuck at the Publix on US-1", List.of("stranded"),
+                Map.of("name", "this is Sam Rivera"));
+    }
+}
