@@ -38,6 +38,7 @@ public final class CrmWiring {
 
     public static final Duration DEFAULT_RETRY_BASE = Duration.ofSeconds(60);
     public static final Duration DEFAULT_RETRY_MAX = Duration.ofSeconds(7200);
+    public static final Duration MAX_CRM_TIMEOUT = Duration.ofSeconds(12);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WorkerQueues queues;
@@ -75,8 +76,9 @@ public final class CrmWiring {
     public static CrmJobProcessor processor(String kind, Settings settings, Table table, Clock clock) {
         LeadText text = new LeadText(zone(settings));
         LeadMerge merge = new LeadMerge(Duration.ofDays(settings.integer("LEAD_MERGE_WINDOW_DAYS", 30, 1, 3650)), text);
+        // At most 12 s: ten jobs of two CRM calls each must fit in the function's 300 s timeout.
         Duration timeout = settings.seconds("CRM_TIMEOUT_SECONDS", Duration.ofSeconds(10), Duration.ofSeconds(1),
-                Duration.ofSeconds(30));
+                MAX_CRM_TIMEOUT);
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
