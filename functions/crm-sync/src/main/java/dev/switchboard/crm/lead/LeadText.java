@@ -77,6 +77,7 @@ public final class LeadText {
                 parts.add("Call" + (job.line() == null ? "" : " to " + job.line()) + ": "
                         + (job.callOutcome() == null ? "ended" : job.callOutcome())
                         + duration(job.durationSeconds()));
+                add(parts, job.notes());
                 add(parts, job.recordingLink() == null ? null : "recording " + job.recordingLink());
             }
             default -> {
@@ -84,12 +85,15 @@ public final class LeadText {
                 add(parts, job.name());
                 add(parts, vehicle(job.vehicle()));
                 add(parts, job.service());
+                String estimate = estimate(job.estimate());
+                add(parts, estimate == null ? null : "estimate " + estimate);
                 if (job.urgency() != null && !job.urgency().isEmpty()) {
                     parts.add("URGENT: " + String.join(", ", job.urgency()));
                 }
                 if (job.transcriptExcerpt() != null && !job.transcriptExcerpt().isBlank()) {
                     parts.add("\"" + job.transcriptExcerpt().trim() + "\"");
                 }
+                add(parts, job.notes());
                 add(parts, job.recordingLink() == null ? null : "recording " + job.recordingLink());
             }
         }

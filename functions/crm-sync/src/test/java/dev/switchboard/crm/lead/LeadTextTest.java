@@ -46,6 +46,15 @@ class LeadTextTest {
     }
 
     @Test
+    void aTranscriptJobsOwnNotesAndEstimateAreInItsLine() {
+        CrmSyncJob transcript = new CrmSyncJob("transcript", "transcript:CA2:RE2", "2026-11-02T14:00:00Z", Jobs.CALLER,
+                Jobs.LINE, "call", null, null, null, "Brake pads", new CrmSyncJob.Estimate("180.00", "USD", "Brake pads"),
+                "Asked to be called back at +19045550188.", null, "CA2", "voicemail", 40, "RE2", null, null, null, null);
+        assertThat(text.activity(transcript)).isEqualTo(
+                "Transcript of call CA2 · Brake pads · estimate $180.00 · Asked to be called back at +19045550188.");
+    }
+
+    @Test
     void theNotesStartWithTheLeadsReferenceThenTheNewestActivity() {
         LeadMerge merge = new LeadMerge(Duration.ofDays(30), text);
         LeadLink lead = merge.apply(null, Jobs.quote("L1", Jobs.CALLER, "2026-11-02T14:00:00Z"),
