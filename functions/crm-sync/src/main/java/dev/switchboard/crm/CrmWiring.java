@@ -27,7 +27,6 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * The CRM worker's configuration ({@code CRM_KIND} and friends, see docs/crm.md) turned into clients, once
@@ -74,8 +73,20 @@ public final class CrmWiring {
 
     /** The processor for a CRM kind, on a given table: also what tests wire against the emulators. */
     public static CrmJobProcessor processor(String kind, Settings settings, Table table, Clock clock) {
+        return processor(settings, table, client(kind, settings, clock), clock);
+    }
+
+    /** The processor around a given client (tests wrap the real one to simulate crashes). */
+    public static LeadSynchronizer processor(Settings settings, Table table, CrmClient client, Clock clock) {
         LeadText text = new LeadText(zone(settings));
         LeadMerge merge = new LeadMerge(Duration.ofDays(settings.integer("LEAD_MERGE_WINDOW_DAYS", 30, 1, 3650)), text);
+        return new LeadSynchronizer(new LeadLinks(table), merge, text, client, clock, CrmWiring::newLeadRef);
+    }
+
+    /** The CRM client for {@code CRM_KIND} {@code rukovoditel} or {@code webhook}. */
+    public static CrmClient client(String kind, Settings settings, Clock clock) {
+        zone(settings);
+        settings.integer("LEAD_MERGE_WINDOW_DAYS", 30, 1, 3650);
         // At most 12 s: ten jobs of two CRM calls each must fit in the function's 300 s timeout.
         Duration timeout = settings.seconds("CRM_TIMEOUT_SECONDS", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 MAX_CRM_TIMEOUT);
@@ -83,12 +94,11 @@ public final class CrmWiring {
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        CrmClient client = switch (kind) {
+        return switch (kind) {
             case "rukovoditel" -> rukovoditel(settings, http, timeout);
             case "webhook" -> webhook(settings, http, timeout, clock);
             default -> throw new ConfigException("CRM_KIND must be none, rukovoditel or webhook, got '" + kind + "'");
         };
-        return new LeadSynchronizer(new LeadLinks(table), merge, text, client, clock, CrmWiring::newLeadRef);
     }
 
     private static CrmClient rukovoditel(Settings settings, HttpClient http, Duration timeout) {
@@ -169,9 +179,5 @@ public final class CrmWiring {
         byte[] bytes = new byte[6];
         RANDOM.nextBytes(bytes);
         return "SB-" + HexFormat.of().withUpperCase().formatHex(bytes);
-    }
-
-    static Supplier<String> leadRefs() {
-        return CrmWiring::newLeadRef;
     }
 }
