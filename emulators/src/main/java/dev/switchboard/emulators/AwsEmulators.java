@@ -293,6 +293,10 @@ public final class AwsEmulators implements AutoCloseable {
 
     private static Started<SQSRestServer> startSqs(int requestedPort) {
         int port = requestedPort == 0 ? freePort() : requestedPort;
+        // close() stops ElasticMQ; Pekko's own JVM shutdown hook would only race it (and complain).
+        if (System.getProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook") == null) {
+            System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
+        }
         try {
             // The node address is what queue URLs are built from, so it must carry the real port.
             SQSRestServer server = SQSRestServerBuilder
