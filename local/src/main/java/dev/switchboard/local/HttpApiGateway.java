@@ -45,6 +45,7 @@ import java.util.function.Function;
 final class HttpApiGateway implements AutoCloseable {
 
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -159,29 +160,25 @@ final class HttpApiGateway implements AutoCloseable {
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos) + " ms)");
     }
 
-    /** The body, or null when it exceeds {@link #MAX_BODY_BYTES}. */
+    /**
+     * The body, or null when it exceeds {@link #MAX_BODY_BYTES}. An oversized body is still read (up to
+     * {@link #MAX_DRAIN_BYTES}) and discarded, so that the client gets the 413 instead of a reset connection.
+     */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.trim()) > MAX_BODY_BYTES) {
-                    return null;
-                }
-            } catch (NumberFormatException ignored) {
-                // Read it and see.
-            }
-        }
         try (InputStream in = exchange.getRequestBody()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16 * 1024];
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_BODY_BYTES) {
-                    return null;
+                total += n;
+                if (total <= MAX_BODY_BYTES) {
+                    out.write(buffer, 0, n);
+                } else if (total > MAX_DRAIN_BYTES) {
+                    break;
                 }
             }
-            return out.toByteArray();
+            return total > MAX_BODY_BYTES ? null : out.toByteArray();
         }
     }
 
