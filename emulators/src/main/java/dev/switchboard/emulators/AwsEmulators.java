@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.elasticmq.NodeAddress;
@@ -157,7 +158,7 @@ public final class AwsEmulators implements AutoCloseable {
             quietly(client, failures);
         }
         quietly(s3Proxy::stop, failures);
-        quietly(sqsServer::stopAndWait, failures);
+        quietly(() -> stopSqs(sqsServer), failures);
         quietly(dynamoDbServer::stop, failures);
         if (temporaryS3Directory != null) {
             deleteRecursively(temporaryS3Directory);
@@ -166,6 +167,20 @@ public final class AwsEmulators implements AutoCloseable {
             IllegalStateException e = new IllegalStateException("An emulator did not stop cleanly", failures.get(0));
             failures.stream().skip(1).forEach(e::addSuppressed);
             throw e;
+        }
+    }
+
+    /**
+     * Stops ElasticMQ, waiting a few seconds at most. During JVM shutdown (Ctrl-C) Pekko's own shutdown
+     * hook races this stop, and ElasticMQ's stopAndWait can then wait a full minute for an unbind that
+     * never completes; its messages are in memory anyway, so there is nothing to wait for.
+     */
+    private static void stopSqs(SQSRestServer server) {
+        scala.concurrent.Future<Object> stopped = server.stopAndGetFuture().apply();
+        try {
+            scala.concurrent.Await.ready(stopped, scala.concurrent.duration.Duration.create(5, TimeUnit.SECONDS));
+        } catch (Exception timedOutOrInterrupted) {
+            // Abandoned: its threads end with the JVM (or with the test run).
         }
     }
 
@@ -293,10 +308,6 @@ public final class AwsEmulators implements AutoCloseable {
 
     private static Started<SQSRestServer> startSqs(int requestedPort) {
         int port = requestedPort == 0 ? freePort() : requestedPort;
-        // close() stops ElasticMQ; Pekko's own JVM shutdown hook would only race it (and complain).
-        if (System.getProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook") == null) {
-            System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
-        }
         try {
             // The node address is what queue URLs are built from, so it must carry the real port.
             SQSRestServer server = SQSRestServerBuilder
@@ -340,7 +351,7 @@ public final class AwsEmulators implements AutoCloseable {
                 if (started.server() instanceof DynamoDBProxyServer d) {
                     d.stop();
                 } else if (started.server() instanceof SQSRestServer s) {
-                    s.stopAndWait();
+                    stopSqs(s);
                 } else if (started.server() instanceof S3Proxy p) {
                     p.stop();
                 }

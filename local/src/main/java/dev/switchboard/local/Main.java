@@ -80,6 +80,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything logs: the functions' JSON configuration plus WARN for the emulators (log4j2-local.xml).
+        if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "classpath:log4j2.xml,classpath:log4j2-local.xml");
+        }
         boolean runCommand;
         try {
             Options options = Options.parse(args);

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Lambda's SQS event source mapping for one queue: long-polls the queue, hands the worker an
@@ -116,7 +115,6 @@ final class SqsEventSourcePoller implements AutoCloseable {
                 .maxNumberOfMessages(Math.min(10, Math.max(1, source.batchSize())))
                 .waitTimeSeconds(WAIT_TIME_SECONDS)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .attributeNames(QueueAttributeName.ALL)
                 .messageAttributeNames("All")).messages();
         if (messages.isEmpty() || !running) {
             return;
