@@ -48,6 +48,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * DynamoDB keeps its tables in {@code <dir>/dynamodb} and S3 its objects in {@code <dir>/s3}; SQS always
  * keeps messages in memory. Without one, S3 still uses the filesystem (a temporary directory deleted on
  * {@link #close()}) so that large recordings never sit on the heap.
+ *
+ * <p>Classpath note: DynamoDB Local's jar contains its own {@code log4j2.xml}. Put {@code shared} (whose
+ * {@code log4j2.xml} configures the functions' JSON logging) before this module in a POM's dependencies.
  */
 public final class AwsEmulators implements AutoCloseable {
 
