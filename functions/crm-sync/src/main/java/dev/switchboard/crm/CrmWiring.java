@@ -36,7 +36,7 @@ import java.util.Locale;
 public final class CrmWiring {
 
     public static final Duration DEFAULT_RETRY_BASE = Duration.ofSeconds(60);
-    public static final Duration DEFAULT_RETRY_MAX = Duration.ofSeconds(7200);
+    public static final Duration DEFAULT_RETRY_MAX = Duration.ofSeconds(9000);
     public static final Duration MAX_CRM_TIMEOUT = Duration.ofSeconds(12);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -87,7 +87,7 @@ public final class CrmWiring {
     public static CrmClient client(String kind, Settings settings, Clock clock) {
         zone(settings);
         settings.integer("LEAD_MERGE_WINDOW_DAYS", 30, 1, 3650);
-        // At most 12 s: ten jobs of two CRM calls each must fit in the function's 300 s timeout.
+        // At most 12 s: a batch of two jobs of two CRM calls each must fit in the function's 60 s timeout.
         Duration timeout = settings.seconds("CRM_TIMEOUT_SECONDS", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 MAX_CRM_TIMEOUT);
         HttpClient http = HttpClient.newBuilder()

@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LeadSynchronizer implements CrmJobProcessor {
 
-    /** Longer than the function's 300 s timeout, so a hold outlives any worker that could still be using it. */
-    public static final Duration LEASE = Duration.ofSeconds(360);
+    /** Twice the function's 60 s timeout, so a hold outlives any worker that could still be using it. */
+    public static final Duration LEASE = Duration.ofSeconds(120);
     private static final Duration CONFLICT_RETRY = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(LeadSynchronizer.class);
 

@@ -45,8 +45,9 @@ class TemplateArithmeticTest {
         }
         // After the last receive fails, its delay runs out and SQS moves the job to the DLQ.
         assertThat(Duration.ofSeconds(shortest)).isGreaterThan(Duration.ofHours(24));
-        assertThat(shortest).isEqualTo(104_016L);   // 28.9 h, the figure docs/crm.md quotes
-        assertThat(expected).isEqualTo(130_020L);   // 36.1 h without jitter
+        assertThat(shortest).isEqualTo(98_640L);    // 27.4 h, the figure docs/crm.md quotes
+        assertThat(expected).isEqualTo(123_300L);   // 34.25 h without jitter
+        assertThat(Duration.ofSeconds(max)).isEqualTo(CrmWiring.DEFAULT_RETRY_MAX);
         assertThat(Duration.ofSeconds(retention)).isEqualTo(Duration.ofDays(14));
         assertThat(number(block("CrmDeadLetterQueue"), "MessageRetentionPeriod: (\\d+)")).isEqualTo(1_209_600L);
     }
