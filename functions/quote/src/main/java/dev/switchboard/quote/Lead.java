@@ -19,11 +19,14 @@ public record Lead(String id, Instant createdAt, ValidQuote quote, Estimate esti
     public static final String SOURCE = "web";
     public static final String NEW = "new";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Created on first use, in a request: never part of a SnapStart snapshot shared by many containers. */
+    private static final class Ids {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     public static String newId() {
         byte[] bytes = new byte[10];
-        RANDOM.nextBytes(bytes);
+        Ids.RANDOM.nextBytes(bytes);
         return "Q-" + HexFormat.of().formatHex(bytes);
     }
 
