@@ -28,7 +28,6 @@ import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
