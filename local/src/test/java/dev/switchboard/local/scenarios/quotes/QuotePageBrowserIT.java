@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -38,11 +39,15 @@ class QuotePageBrowserIT {
     static WebDriver browser;
     static Path profile;
 
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     @BeforeAll
     static void start() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Headless Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "): the quote page browser"
-                        + " test is skipped. Install it with: apt-get install -y chromium chromium-driver");
+        if (!installed()) {
+            return; // reported as a skipped test, with the reason, by requireChromium()
+        }
         env = ScenarioStack.start(Map.of(), List.of("QuoteFunction"));
         profile = Files.createTempDirectory("switchboard-chromium-");
         ChromeOptions options = new ChromeOptions();
@@ -71,6 +76,12 @@ class QuotePageBrowserIT {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    @BeforeEach
+    void requireChromium() {
+        Assumptions.assumeTrue(installed(), "Headless Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "): the quote page browser test is skipped. Install it with: apt-get install -y chromium chromium-driver");
     }
 
     WebElement field(String name) {
