@@ -1,6 +1,8 @@
 package dev.switchboard.crm.testing;
 
 import java.io.PrintWriter;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,17 +10,20 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Layout;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Every log line the code under test writes through log4j2 (what Lambda ships to CloudWatch), with the
- * stack trace of any exception logged with it: for asserting what an engineer would read, and what must
- * never be there.
+ * Every log line the code under test writes through log4j2, with the stack trace of any exception logged
+ * with it, and the same events rendered by the console appender's layout exactly as Lambda would ship them
+ * to CloudWatch: for asserting what an engineer would read, and what must never be there.
  */
 public final class CapturedLogs implements AutoCloseable {
 
@@ -30,6 +35,8 @@ public final class CapturedLogs implements AutoCloseable {
     }
 
     private final List<Line> lines = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> rendered = Collections.synchronizedList(new ArrayList<>());
+    private final Layout<? extends Serializable> consoleLayout;
     private final Capture appender;
     private final LoggerContext context;
 
@@ -38,6 +45,8 @@ public final class CapturedLogs implements AutoCloseable {
         appender = new Capture("captured-" + UUID.randomUUID());
         appender.start();
         Configuration config = context.getConfiguration();
+        consoleLayout = config.getAppenders().values().stream().filter(a -> a instanceof ConsoleAppender)
+                .map(Appender::getLayout).findFirst().orElse(null);
         for (LoggerConfig logger : config.getLoggers().values()) {
             logger.addAppender(appender, Level.ALL, null);
         }
@@ -57,6 +66,16 @@ public final class CapturedLogs implements AutoCloseable {
 
     public List<Line> at(Level level) {
         return lines().stream().filter(l -> l.level() == level).toList();
+    }
+
+    /**
+     * The same events as the function's console appender writes them to stdout (Lambda ships stdout to
+     * CloudWatch): with the functions' log4j2.xml, one JSON object per line.
+     */
+    public String stdout() {
+        synchronized (rendered) {
+            return String.join("", rendered);
+        }
     }
 
     public String all() {
@@ -91,6 +110,9 @@ public final class CapturedLogs implements AutoCloseable {
                 text.append('\n').append(trace);
             }
             lines.add(new Line(event.getLevel(), event.getLoggerName(), text.toString()));
+            if (consoleLayout != null) {
+                rendered.add(new String(consoleLayout.toByteArray(event), StandardCharsets.UTF_8));
+            }
         }
     }
 }

@@ -7,10 +7,6 @@ import dev.switchboard.crm.lead.LeadLink;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.storage.Table;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,46 +82,6 @@ final class CrmStack {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    /** Everything the JVM prints to stdout (where Lambda's console log lines go), kept for assertions. */
-    static final class StdoutTee extends OutputStream {
-        private static StdoutTee installed;
-        private final PrintStream original;
-        private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
-
-        private StdoutTee(PrintStream original) {
-            this.original = original;
-        }
-
-        static synchronized StdoutTee install() {
-            if (installed == null) {
-                installed = new StdoutTee(System.out);
-                System.setOut(new PrintStream(installed, true, StandardCharsets.UTF_8));
-            }
-            return installed;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            original.write(b);
-            copy.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            original.write(b, off, len);
-            copy.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {
-            original.flush();
-        }
-
-        synchronized String text() {
-            return copy.toString(StandardCharsets.UTF_8);
         }
     }
 }
