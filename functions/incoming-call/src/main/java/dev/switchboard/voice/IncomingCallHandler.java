@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
+import dev.switchboard.shared.calls.MissedCallTexts;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
@@ -14,6 +16,7 @@ import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
 import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.logging.PhoneMask;
+import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
@@ -30,8 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /twilio/voice}: a call comes in. Answers with TwiML (greeting, then the call forwarded to
- * the owner and recorded; after hours straight to voicemail) and writes the call record. A storage
- * failure is logged and never keeps the caller from the owner.
+ * the owner and recorded, through the screening whisper on lines with {@code screen: true}; after hours
+ * straight to voicemail, with the missed-call text) and writes the call record. A storage or texting
+ * failure is logged and never keeps the caller from the owner or the voicemail.
  */
 public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -42,6 +46,8 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final CallRouter router;
     private final VoiceTwiml twiml;
     private final CallRecords calls;
+    private final Optional<MissedCallTexts> texts;
+    private final CallbackUrls urls;
     private final Clock clock;
 
     /** Lambda's constructor: wires everything from the environment once per container. */
@@ -50,15 +56,23 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private IncomingCallHandler(Wiring wiring) {
-        this(wiring.webhook, wiring.lines, wiring.calls, Clock.systemUTC());
+        this(wiring.webhook, wiring.lines, wiring.calls, Optional.of(wiring.texts), wiring.clock);
     }
 
+    /** Without missed-call texts (benchmarks, and tests of the TwiML alone). */
     public IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls, Clock clock) {
+        this(webhook, lines, calls, Optional.empty(), clock);
+    }
+
+    public IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls, Optional<MissedCallTexts> texts,
+                               Clock clock) {
         this.webhook = webhook;
         this.lines = lines;
         this.router = new CallRouter();
-        this.twiml = new VoiceTwiml(new CallbackUrls(webhook.publicBaseUrl()));
+        this.urls = new CallbackUrls(webhook.publicBaseUrl());
+        this.twiml = new VoiceTwiml(urls);
         this.calls = calls;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -86,7 +100,8 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
         try {
             route = router.route(line, ZonedDateTime.ofInstant(now, line.timeZone()));
             answer = switch (route) {
-                case FORWARD -> twiml.forward(line, line.forwardTo().orElseThrow(), from, Optional.empty());
+                case FORWARD -> twiml.forward(line, line.forwardTo().orElseThrow(), from,
+                        line.screen() ? Optional.of(urls.screen()) : Optional.empty());
                 case AFTER_HOURS -> twiml.voicemail(line, line.afterHoursGreeting(), from);
                 case NO_FORWARD_NUMBER -> twiml.voicemail(line, line.voicemailPrompt(), from);
             };
@@ -100,6 +115,10 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         LOG.info("Incoming call {} from {} to {}: {}", callSid, PhoneMask.mask(from), PhoneMask.mask(to), route.label());
         record(params, callSid, to, from, line, route, now);
+        if (route != CallRouter.Route.FORWARD) {
+            // Straight to voicemail: the call is missed already (same text rules as dial-status).
+            texts.ifPresent(t -> t.onOccasion(line, callSid, from, Occasion.STRAIGHT_TO_VOICEMAIL, now));
+        }
         return HttpResponses.xml(answer);
     }
 
@@ -123,11 +142,14 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
         final TwilioWebhook webhook;
         final Lines lines;
         final CallRecords calls;
+        final MissedCallTexts texts;
+        final Clock clock = Clock.systemUTC();
 
-        private Wiring(TwilioWebhook webhook, Lines lines, CallRecords calls) {
+        private Wiring(TwilioWebhook webhook, Lines lines, CallRecords calls, MissedCallTexts texts) {
             this.webhook = webhook;
             this.lines = lines;
             this.calls = calls;
+            this.texts = texts;
         }
 
         static Wiring from(Settings settings) {
@@ -139,7 +161,10 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
             }
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
                     settings.required("TABLE_NAME"));
-            return new Wiring(webhook, lines, new CallRecords(table));
+            MissedCallTexts texts = MissedCallTexts.fromSettings(settings, table,
+                    SqsClients.create(settings.aws(), Duration.ofSeconds(3)), lines,
+                    new CallbackUrls(webhook.publicBaseUrl()), Clock.systemUTC());
+            return new Wiring(webhook, lines, new CallRecords(table), texts);
         }
     }
 }
