@@ -47,6 +47,11 @@ public class DialStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     static final String GOODBYE_AFTER_MESSAGE = "Thank you. We got your message and will call you back soon. Goodbye.";
     static final String GOODBYE_NO_MESSAGE = "We didn't get a message. Please call again, or text this number. Goodbye.";
 
+    /**
+     * Per call to DynamoDB or SQS. A hanging table costs this up to four times in one request (call record,
+     * text window, opt-out check, retry queue) and Twilio gives a voice webhook 15 s.
+     */
+    private static final Duration STORAGE_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(DialStatusHandler.class);
 
     private final TwilioWebhook webhook;
@@ -194,10 +199,10 @@ public class DialStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         private Wiring(Settings settings) {
             webhook = TwilioWebhook.fromSettings(settings);
             lines = Lines.load(settings);
-            Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
+            Table table = new Table(DynamoDbClients.create(settings.aws(), STORAGE_TIMEOUT),
                     settings.required("TABLE_NAME"));
             calls = new CallRecords(table);
-            texts = MissedCallTexts.fromSettings(settings, table, SqsClients.create(settings.aws(), Duration.ofSeconds(3)),
+            texts = MissedCallTexts.fromSettings(settings, table, SqsClients.create(settings.aws(), STORAGE_TIMEOUT),
                     lines, new CallbackUrls(webhook.publicBaseUrl()), clock);
         }
 

@@ -39,6 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /**
+     * Per call to DynamoDB or SQS. A hanging table costs this up to four times in one request (call record,
+     * text window, opt-out check, retry queue) and Twilio gives a voice webhook 15 s.
+     */
+    private static final Duration STORAGE_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(IncomingCallHandler.class);
 
     private final TwilioWebhook webhook;
@@ -159,10 +164,10 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 throw new dev.switchboard.shared.config.ConfigException("TWILIO_FORWARD_TO is required (the phone calls"
                         + " ring, E.164 like +19045550177), or LINES with a forwardTo for each Twilio number");
             }
-            Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
+            Table table = new Table(DynamoDbClients.create(settings.aws(), STORAGE_TIMEOUT),
                     settings.required("TABLE_NAME"));
             MissedCallTexts texts = MissedCallTexts.fromSettings(settings, table,
-                    SqsClients.create(settings.aws(), Duration.ofSeconds(3)), lines,
+                    SqsClients.create(settings.aws(), STORAGE_TIMEOUT), lines,
                     new CallbackUrls(webhook.publicBaseUrl()), Clock.systemUTC());
             return new Wiring(webhook, lines, new CallRecords(table), texts);
         }

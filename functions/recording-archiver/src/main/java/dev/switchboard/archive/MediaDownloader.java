@@ -73,8 +73,9 @@ public final class MediaDownloader {
         HttpURLConnection first = request(url, true);
         int status = status(first, url);
         if (isRedirect(status)) {
-            URI target = redirectTarget(first, url);
+            String location = first.getHeaderField("Location");
             discard(first);
+            URI target = redirectTarget(url, location);
             boolean sameOrigin = origin(target).equals(origin(url));
             HttpURLConnection second = request(target, sameOrigin);
             int secondStatus = status(second, target);
@@ -149,26 +150,25 @@ public final class MediaDownloader {
         }
     }
 
-    private static URI redirectTarget(HttpURLConnection connection, URI from) {
-        String location = connection.getHeaderField("Location");
+    /**
+     * Where a redirect leads, if it may be followed: an absolute or relative http(s) Location, never from
+     * https down to plain http (plain http is only ever followed from an http original: local tests).
+     */
+    static URI redirectTarget(URI from, String location) {
         if (location == null || location.isBlank()) {
-            discard(connection);
             throw new PermanentJobFailure("media redirect without a Location header");
         }
         URI target;
         try {
             target = from.resolve(new URI(location.trim()));
         } catch (URISyntaxException e) {
-            discard(connection);
             throw new PermanentJobFailure("media redirect to an invalid URL");
         }
         String scheme = Objects.toString(target.getScheme(), "").toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            discard(connection);
             throw new PermanentJobFailure("media redirect to a non-http URL");
         }
         if (scheme.equals("http") && "https".equalsIgnoreCase(from.getScheme())) {
-            discard(connection);
             throw new PermanentJobFailure("media redirect from https down to plain http (" + target.getHost()
                     + "); refusing to follow");
         }
