@@ -1,5 +1,6 @@
 package dev.switchboard.shared.sms;
 
+import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.SmsJob;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.queue.JobQueue;
@@ -7,6 +8,8 @@ import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.OptOuts;
+import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.twilio.TwilioRestClients;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Every text Switchboard sends goes through here, so the rules hold everywhere:
@@ -36,6 +40,7 @@ public final class OutboundTexts {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundTexts.class);
     private static final Duration RECENT_SLACK = Duration.ofMinutes(5);
+    public static final int DEFAULT_DAILY_CAP = 10;
 
     private final TextGateway gateway;
     private final TextLedger ledger;
@@ -57,6 +62,19 @@ public final class OutboundTexts {
         this.retryQueue = retryQueue;
         this.exemptFromCap = exemptFromCap;
         this.clock = clock;
+    }
+
+    /**
+     * The real pipeline: Twilio's Messages API ({@code TWILIO_*}, through {@code TwilioRestClients}), the
+     * SMS retry queue ({@code SMS_QUEUE_URL}) and the daily cap per recipient
+     * ({@code SMS_DAILY_CAP_PER_RECIPIENT}, default {@value #DEFAULT_DAILY_CAP}).
+     */
+    public static OutboundTexts fromSettings(Settings settings, Table table, SqsClient sqs,
+                                             Predicate<String> exemptFromCap, Clock clock) {
+        int cap = settings.integer("SMS_DAILY_CAP_PER_RECIPIENT", DEFAULT_DAILY_CAP, 1, 1000);
+        return new OutboundTexts(new TwilioTextGateway(TwilioRestClients.create(settings)), new TextLedger(table),
+                new OptOuts(table), new DailyTextCap(table, cap), new JobQueue(sqs, settings.required("SMS_QUEUE_URL")),
+                exemptFromCap, clock);
     }
 
     /** Sends a text now, or queues it; see the class comment. */
@@ -84,7 +102,13 @@ public final class OutboundTexts {
             LOG.error("Text {} to {} could not be recorded ({}); queueing it", text.key(), to, e.getMessage());
             return enqueue(text, null, "storage unavailable", now);
         }
-        SendAttempt attempt = gateway.send(text);
+        SendAttempt attempt;
+        try {
+            attempt = gateway.send(text);
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the request may have left: the worker checks before it resends.
+            attempt = SendAttempt.failed(SendAttempt.Outcome.AMBIGUOUS, null, "unexpected: " + e);
+        }
         return settle(text, attempt, now);
     }
 
@@ -145,17 +169,21 @@ public final class OutboundTexts {
         OutgoingText text = new OutgoingText(job.key(), job.kind(), job.to(), Optional.ofNullable(job.from()),
                 Optional.ofNullable(job.messagingServiceSid()), job.body(), job.statusCallback());
         Optional<Map<String, AttributeValue>> entry = ledger.find(job.key());
+        boolean claimedNow = false;
         if (entry.isEmpty()) {
+            // The first attempt could not record its claim (the table was unreachable): claim it here.
             if (!optOuts.canText(text.to())) {
                 return SendResult.of(SendResult.Status.OPTED_OUT, null, "recipient opted out");
             }
-            entry = ledger.claim(text, now).or(() -> Optional.of(Map.of("state", Item.s(TextLedger.SENDING))));
-            if (entry.get().containsKey("sid") || !TextLedger.SENDING.equals(Item.string(entry.get(), "state").orElse(""))) {
-                return retry(job);
-            }
-            if (!exemptFromCap.test(text.to()) && !cap.tryConsume(text.to(), now)) {
-                ledger.markFinal(text.key(), TextLedger.SKIPPED, "daily cap reached", now);
-                return SendResult.of(SendResult.Status.CAPPED, null, "daily cap reached");
+            entry = ledger.claim(text, now);
+            if (entry.isEmpty()) {
+                claimedNow = true;
+                if (!exemptFromCap.test(text.to()) && !cap.tryConsume(text.to(), now)) {
+                    LOG.warn("Not texting {} ({}): daily cap reached", PhoneMask.mask(text.to()), text.kind());
+                    ledger.markFinal(text.key(), TextLedger.SKIPPED, "daily cap reached", now);
+                    return SendResult.of(SendResult.Status.CAPPED, null, "daily cap reached");
+                }
+                entry = Optional.of(Map.of("state", Item.s(TextLedger.SENDING), "createdAt", Item.time(now)));
             }
         }
         String state = Item.string(entry.get(), "state").orElse(TextLedger.SENDING);
@@ -166,8 +194,9 @@ public final class OutboundTexts {
             ledger.markFinal(text.key(), TextLedger.SKIPPED, "recipient opted out", now);
             return SendResult.of(SendResult.Status.OPTED_OUT, null, "recipient opted out");
         }
-        // "sending" here means an earlier attempt never reported back: treat it as possibly sent.
-        boolean ambiguous = Item.flag(entry.get(), "ambiguous") || TextLedger.SENDING.equals(state);
+        // "sending" claimed by someone else means an earlier attempt never reported back: possibly sent.
+        boolean ambiguous = !claimedNow
+                && (Item.flag(entry.get(), "ambiguous") || TextLedger.SENDING.equals(state));
         if (ambiguous) {
             Instant since = Instant.parse(Item.string(entry.get(), "createdAt").orElse(job.requestedAt() == null
                     ? now.toString() : job.requestedAt())).minus(RECENT_SLACK);

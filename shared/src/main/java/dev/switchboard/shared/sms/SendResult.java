@@ -26,8 +26,10 @@ public record SendResult(Status status, Optional<String> sid, String detail) {
         return status == Status.SENT || (status == Status.DUPLICATE && sid.isPresent());
     }
 
+    /** Waiting on the SMS queue: queued now, or by an earlier delivery of the same request. */
     public boolean queued() {
-        return status == Status.QUEUED;
+        return status == Status.QUEUED
+                || (status == Status.DUPLICATE && sid.isEmpty() && TextLedger.QUEUED.equals(detail));
     }
 
     static SendResult of(Status status, String sid, String detail) {

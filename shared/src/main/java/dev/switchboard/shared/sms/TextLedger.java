@@ -65,15 +65,27 @@ public final class TextLedger {
         values.put(":now", Item.time(now));
         values.put(":exp", Item.expiresAt(now.plus(KEEP)));
         values.put(":from", Item.s(text.from().orElse(text.messagingServiceSid().orElse(""))));
-        // if_not_exists: a status callback may already have written a later status.
+        values.put(":rank", Item.n(MessageStatuses.rank(status)));
+        values.put(":outbound", Item.s("outbound"));
+        Map<String, String> names = new HashMap<>();
+        names.put("#to", "to");
+        names.put("#kind", "kind");
+        names.put("#key", "textKey");
+        names.put("#from", "from");
+        names.put("#status", "status");
+        names.put("#rank", "statusRank");
+        names.put("#direction", "direction");
+        names.put("#createdAt", "createdAt");
+        names.put("#updatedAt", "updatedAt");
+        names.put("#exp", Table.TTL);
+        // if_not_exists: a status callback may already have written a later status (and its rank).
         table.client().updateItem(UpdateItemRequest.builder()
                 .tableName(table.name())
                 .key(Table.key(messagePk(sid), "MSG"))
-                .updateExpression("SET #to = :to, #kind = :kind, #key = :key, #from = :from,"
-                        + " #status = if_not_exists(#status, :status), #createdAt = if_not_exists(#createdAt, :now),"
-                        + " #updatedAt = :now, #exp = :exp")
-                .expressionAttributeNames(Map.of("#to", "to", "#kind", "kind", "#key", "textKey", "#from", "from",
-                        "#status", "status", "#createdAt", "createdAt", "#updatedAt", "updatedAt", "#exp", Table.TTL))
+                .updateExpression("SET #to = :to, #kind = :kind, #key = :key, #from = :from, #direction = :outbound,"
+                        + " #status = if_not_exists(#status, :status), #rank = if_not_exists(#rank, :rank),"
+                        + " #createdAt = if_not_exists(#createdAt, :now), #updatedAt = :now, #exp = :exp")
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .build());
     }
