@@ -7,16 +7,10 @@ import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.phone.PhoneNumbers;
-import dev.switchboard.shared.queue.JobQueue;
-import dev.switchboard.shared.sms.DailyTextCap;
 import dev.switchboard.shared.sms.OutboundTexts;
 import dev.switchboard.shared.sms.OutgoingText;
 import dev.switchboard.shared.sms.SendResult;
-import dev.switchboard.shared.sms.TextLedger;
-import dev.switchboard.shared.sms.TwilioTextGateway;
-import dev.switchboard.shared.storage.OptOuts;
 import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.twilio.TwilioRestClients;
 import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,10 +63,7 @@ public final class MissedCallTexts {
     public static MissedCallTexts fromSettings(Settings settings, Table table, SqsClient sqs, Lines lines,
                                                CallbackUrls urls, Clock clock) {
         int windowHours = settings.integer("MISSED_CALL_TEXT_WINDOW_HOURS", 24, 0, 24 * 30);
-        int cap = settings.integer("SMS_DAILY_CAP_PER_RECIPIENT", 10, 1, 1000);
-        OutboundTexts texts = new OutboundTexts(new TwilioTextGateway(TwilioRestClients.create(settings)),
-                new TextLedger(table), new OptOuts(table), new DailyTextCap(table, cap),
-                new JobQueue(sqs, settings.required("SMS_QUEUE_URL")), lines::isBusinessNumber, clock);
+        OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber, clock);
         return new MissedCallTexts(texts, new MissedCallTextWindow(table, Duration.ofHours(windowHours)), lines,
                 settings.optional("TWILIO_MESSAGING_SERVICE_SID"), urls);
     }
