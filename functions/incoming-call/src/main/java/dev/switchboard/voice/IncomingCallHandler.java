@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
+import dev.switchboard.shared.calls.MissedCallTexts;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
@@ -14,6 +16,7 @@ import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
 import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.logging.PhoneMask;
+import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
@@ -30,11 +33,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /twilio/voice}: a call comes in. Answers with TwiML (greeting, then the call forwarded to
- * the owner and recorded; after hours straight to voicemail) and writes the call record. A storage
- * failure is logged and never keeps the caller from the owner.
+ * the owner and recorded, through the screening whisper on lines with {@code screen: true}; after hours
+ * straight to voicemail, with the missed-call text) and writes the call record. A storage or texting
+ * failure is logged and never keeps the caller from the owner or the voicemail.
  */
 public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
+    /**
+     * Per call to DynamoDB or SQS. A hanging table costs this up to four times in one request (call record,
+     * text window, opt-out check, retry queue) and Twilio gives a voice webhook 15 s.
+     */
+    private static final Duration STORAGE_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(IncomingCallHandler.class);
 
     private final TwilioWebhook webhook;
@@ -42,6 +51,8 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final CallRouter router;
     private final VoiceTwiml twiml;
     private final CallRecords calls;
+    private final Optional<MissedCallTexts> texts;
+    private final CallbackUrls urls;
     private final Clock clock;
 
     /** Lambda's constructor: wires everything from the environment once per container. */
@@ -50,15 +61,23 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private IncomingCallHandler(Wiring wiring) {
-        this(wiring.webhook, wiring.lines, wiring.calls, Clock.systemUTC());
+        this(wiring.webhook, wiring.lines, wiring.calls, Optional.of(wiring.texts), wiring.clock);
     }
 
+    /** Without missed-call texts (benchmarks, and tests of the TwiML alone). */
     public IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls, Clock clock) {
+        this(webhook, lines, calls, Optional.empty(), clock);
+    }
+
+    public IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls, Optional<MissedCallTexts> texts,
+                               Clock clock) {
         this.webhook = webhook;
         this.lines = lines;
         this.router = new CallRouter();
-        this.twiml = new VoiceTwiml(new CallbackUrls(webhook.publicBaseUrl()));
+        this.urls = new CallbackUrls(webhook.publicBaseUrl());
+        this.twiml = new VoiceTwiml(urls);
         this.calls = calls;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -86,7 +105,8 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
         try {
             route = router.route(line, ZonedDateTime.ofInstant(now, line.timeZone()));
             answer = switch (route) {
-                case FORWARD -> twiml.forward(line, line.forwardTo().orElseThrow(), from, Optional.empty());
+                case FORWARD -> twiml.forward(line, line.forwardTo().orElseThrow(), from,
+                        line.screen() ? Optional.of(urls.screen()) : Optional.empty());
                 case AFTER_HOURS -> twiml.voicemail(line, line.afterHoursGreeting(), from);
                 case NO_FORWARD_NUMBER -> twiml.voicemail(line, line.voicemailPrompt(), from);
             };
@@ -100,6 +120,10 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
         LOG.info("Incoming call {} from {} to {}: {}", callSid, PhoneMask.mask(from), PhoneMask.mask(to), route.label());
         record(params, callSid, to, from, line, route, now);
+        if (route != CallRouter.Route.FORWARD) {
+            // Straight to voicemail: the call is missed already (same text rules as dial-status).
+            texts.ifPresent(t -> t.onOccasion(line, callSid, from, Occasion.STRAIGHT_TO_VOICEMAIL, now));
+        }
         return HttpResponses.xml(answer);
     }
 
@@ -123,11 +147,14 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
         final TwilioWebhook webhook;
         final Lines lines;
         final CallRecords calls;
+        final MissedCallTexts texts;
+        final Clock clock = Clock.systemUTC();
 
-        private Wiring(TwilioWebhook webhook, Lines lines, CallRecords calls) {
+        private Wiring(TwilioWebhook webhook, Lines lines, CallRecords calls, MissedCallTexts texts) {
             this.webhook = webhook;
             this.lines = lines;
             this.calls = calls;
+            this.texts = texts;
         }
 
         static Wiring from(Settings settings) {
@@ -137,9 +164,12 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 throw new dev.switchboard.shared.config.ConfigException("TWILIO_FORWARD_TO is required (the phone calls"
                         + " ring, E.164 like +19045550177), or LINES with a forwardTo for each Twilio number");
             }
-            Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
+            Table table = new Table(DynamoDbClients.create(settings.aws(), STORAGE_TIMEOUT),
                     settings.required("TABLE_NAME"));
-            return new Wiring(webhook, lines, new CallRecords(table));
+            MissedCallTexts texts = MissedCallTexts.fromSettings(settings, table,
+                    SqsClients.create(settings.aws(), STORAGE_TIMEOUT), lines,
+                    new CallbackUrls(webhook.publicBaseUrl()), Clock.systemUTC());
+            return new Wiring(webhook, lines, new CallRecords(table), texts);
         }
     }
 }

@@ -69,6 +69,21 @@ class IncomingCallHandlerTest {
     }
 
     @Test
+    void aScreenedLineDialsTheOwnerThroughTheWhisper() {
+        TwilioWebhook webhook = new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE);
+        Table outage = new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(500)), "calls");
+        IncomingCallHandler screened = new IncomingCallHandler(webhook, Lines.load(Settings.of(Map.of(
+                "LINES", "{\"+19045550200\": {\"forwardTo\": \"+19045550177\", \"screen\": true}}"))),
+                new CallRecords(outage), Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC));
+        APIGatewayV2HTTPResponse response = screened.handleRequest(TwilioEvents.load("incoming-call.json"), null);
+        assertThat(response.getBody()).contains("url=\"http://localhost:3000/twilio/voice/screen\"")
+                .contains("+19045550177</Number>");
+        // Unscreened lines dial the number directly.
+        assertThat(handler(Instant.parse("2026-11-23T15:00:00Z")).handleRequest(TwilioEvents.load("incoming-call.json"), null)
+                .getBody()).doesNotContain("/twilio/voice/screen");
+    }
+
+    @Test
     void anUnsignedOrForgedCallIsRefusedWith403() {
         APIGatewayV2HTTPEvent forged = TwilioEvents.with(TwilioEvents.load("incoming-call.json"),
                 Map.of("From", "+19045550124"), "not-the-token", BASE);

@@ -1,0 +1,94 @@
+package dev.switchboard.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.http.FormParameters;
+import dev.switchboard.shared.http.HttpProblem;
+import dev.switchboard.shared.queue.JobQueue;
+import dev.switchboard.shared.queue.SqsClients;
+import dev.switchboard.shared.storage.CallRecords;
+import dev.switchboard.shared.storage.DynamoDbClients;
+import dev.switchboard.shared.storage.OnceOnly;
+import dev.switchboard.shared.storage.RecordingRecords;
+import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.testing.TwilioEvents;
+import dev.switchboard.shared.testing.UnreachableAws;
+import dev.switchboard.shared.twilio.TwilioRequestVerifier;
+import dev.switchboard.shared.twilio.TwilioWebhook;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Input checks and the outage answer; queueing against real SQS/DynamoDB is in the local-stack scenarios. */
+class RecordingStatusHandlerTest {
+
+    static final String TOKEN = TwilioEvents.SAMPLE_TOKEN;
+    static final String BASE = TwilioEvents.SAMPLE_BASE_URL;
+
+    static RecordingStatusHandler handler() {
+        Table outage = new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "t");
+        return new RecordingStatusHandler(new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
+                new CallRecords(outage), new RecordingRecords(outage), new OnceOnly(outage, Clock.systemUTC()),
+                new JobQueue(SqsClients.create(UnreachableAws.settings(), Duration.ofMillis(300)),
+                        "http://127.0.0.1:9/000000000000/ArchiveQueue"), Clock.systemUTC());
+    }
+
+    @Test
+    void theSampleCallbackIsAVoicemailRecording() {
+        RecordingCallback callback = RecordingCallback.parse(TwilioEvents.params(
+                TwilioEvents.load("recording-status-completed.json")));
+        assertThat(callback.kind()).isEqualTo("voicemail");
+        assertThat(callback.durationSeconds()).contains(23L);
+        assertThat(callback.channels()).contains(1L);
+        assertThat(callback.recordingUrl()).hasValueSatisfying(u -> assertThat(u).startsWith("https://api.twilio.com/"));
+    }
+
+    @Test
+    void aDialRecordingIsACallRecording() {
+        RecordingCallback callback = RecordingCallback.parse(FormParameters.parse("CallSid=CA1&RecordingSid=RE1"
+                + "&RecordingStatus=completed&RecordingUrl=https%3A%2F%2Fapi.twilio.com%2Fx&RecordingSource=DialVerb"));
+        assertThat(callback.kind()).isEqualTo("call");
+    }
+
+    @Test
+    void unparseableDurationOrMissingUrlIs400WithNothingQueued() {
+        APIGatewayV2HTTPEvent badDuration = TwilioEvents.with(TwilioEvents.load("recording-status-completed.json"),
+                Map.of("RecordingDuration", "12s"), TOKEN, BASE);
+        APIGatewayV2HTTPResponse response = handler().handleRequest(badDuration, null);
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("RecordingDuration");
+
+        Map<String, String> noUrl = new HashMap<>();
+        noUrl.put("RecordingUrl", null);
+        APIGatewayV2HTTPResponse missing = handler().handleRequest(
+                TwilioEvents.with(TwilioEvents.load("recording-status-completed.json"), noUrl, TOKEN, BASE), null);
+        assertThat(missing.getStatusCode()).isEqualTo(400);
+        assertThat(missing.getBody()).contains("Missing RecordingUrl");
+
+        assertThatThrownBy(() -> RecordingCallback.parse(FormParameters.parse("CallSid=CA1&RecordingSid=RE1"
+                + "&RecordingStatus=completed&RecordingUrl=ftp%3A%2F%2Fexample.com%2Fx")))
+                .isInstanceOf(HttpProblem.class).hasMessageContaining("http");
+    }
+
+    @Test
+    void anAbsentRecordingNeedsNoUrl() {
+        RecordingCallback callback = RecordingCallback.parse(TwilioEvents.params(
+                TwilioEvents.load("recording-status-absent.json")));
+        assertThat(callback.status()).isEqualTo("absent");
+        // Storage down: logged, still 200 (Twilio would not retry anyway, and nothing is lost).
+        assertThat(handler().handleRequest(TwilioEvents.load("recording-status-absent.json"), null).getStatusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRecordingThatCannotBeQueuedIs503() {
+        assertThat(handler().handleRequest(TwilioEvents.load("recording-status-completed.json"), null).getStatusCode())
+                .isEqualTo(503);
+    }
+}

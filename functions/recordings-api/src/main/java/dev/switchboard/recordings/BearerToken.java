@@ -1,0 +1,45 @@
+package dev.switchboard.recordings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The recordings API's one credential: {@code Authorization: Bearer <RECORDINGS_TOKEN>}. Compared in
+ * constant time (over SHA-256 digests, so neither content nor length leaks through timing). Plain rules,
+ * no I/O.
+ */
+public final class BearerToken {
+
+    /** Shorter tokens are refused at cold start: they could be guessed. */
+    public static final int MIN_LENGTH = 16;
+
+    private final byte[] expectedDigest;
+
+    public BearerToken(String token) {
+        if (token == null || token.length() < MIN_LENGTH) {
+            throw new IllegalArgumentException("token shorter than " + MIN_LENGTH + " characters");
+        }
+        this.expectedDigest = digest(token);
+    }
+
+    /** Whether an {@code Authorization} header carries the token. */
+    public boolean accepts(Optional<String> authorization) {
+        Optional<String> presented = authorization.map(String::trim)
+                .filter(h -> h.length() > 7 && h.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer "))
+                .map(h -> h.substring(7).trim());
+        // Always compare, even with nothing presented, so a missing header takes as long as a wrong one.
+        byte[] candidate = digest(presented.orElse(""));
+        return MessageDigest.isEqual(expectedDigest, candidate) && presented.isPresent();
+    }
+
+    private static byte[] digest(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
