@@ -16,29 +16,22 @@ import java.util.Set;
 public final class LeadExtractor {
 
     private final NameFinder names;
-    private final PhoneNumberFinder phones;
     private final VehicleFinder vehicles;
     private final ServiceFinder services;
     private final UrgencyFinder urgency;
 
-    /**
-     * @param defaultAreaCode the business line's area code, completing seven-digit numbers ("555-0163")
-     * @param thisYear        the current year, the newest model year being next year
-     */
-    public LeadExtractor(VehicleCatalog vehicles, ServiceCatalog services, Optional<String> defaultAreaCode,
-                         int thisYear) {
+    /** @param thisYear the current year, the newest model year being next year */
+    public LeadExtractor(VehicleCatalog vehicles, ServiceCatalog services, int thisYear) {
         Set<String> vehicleWords = new HashSet<>(vehicles.words());
         this.names = new NameFinder(vehicleWords);
-        this.phones = new PhoneNumberFinder(defaultAreaCode);
         this.vehicles = new VehicleFinder(vehicles, thisYear);
         this.services = new ServiceFinder(services);
         this.urgency = new UrgencyFinder();
     }
 
     /** The bundled vehicle list and spoken service phrases over {@code prices}. */
-    public static LeadExtractor bundled(PriceTable prices, Optional<String> defaultAreaCode, int thisYear) {
-        return new LeadExtractor(VehicleCatalog.bundled(), ServiceCatalog.forPriceTable(prices), defaultAreaCode,
-                thisYear);
+    public static LeadExtractor bundled(PriceTable prices, int thisYear) {
+        return new LeadExtractor(VehicleCatalog.bundled(), ServiceCatalog.forPriceTable(prices), thisYear);
     }
 
     /** The area code of a North American E.164 number (+1 904 ...), for {@code defaultAreaCode}. */
@@ -49,17 +42,21 @@ public final class LeadExtractor {
         return Optional.empty();
     }
 
-    public Extraction extract(List<Utterance> utterances) {
+    /**
+     * @param defaultAreaCode the business line's area code, completing seven-digit numbers ("555-0163");
+     *                        see {@link #areaCodeOf}
+     */
+    public Extraction extract(List<Utterance> utterances, Optional<String> defaultAreaCode) {
         VehicleFinder.Vehicle vehicle = vehicles.find(utterances);
-        return new Extraction(names.find(utterances), callbackNumber(utterances), vehicle.year(), vehicle.make(),
-                vehicle.model(), services.find(utterances), urgency.find(utterances));
+        return new Extraction(names.find(utterances), callbackNumber(utterances, new PhoneNumberFinder(defaultAreaCode)),
+                vehicle.year(), vehicle.make(), vehicle.model(), services.find(utterances), urgency.find(utterances));
     }
 
     /**
      * The first number the caller spoke. A number split over two sentences ("My number is 904." "555
      * 0142.") is read across the pair.
      */
-    private Optional<ExtractedField> callbackNumber(List<Utterance> utterances) {
+    private static Optional<ExtractedField> callbackNumber(List<Utterance> utterances, PhoneNumberFinder phones) {
         for (int s = 0; s < utterances.size(); s++) {
             Utterance u = utterances.get(s);
             if (!u.fromCallerSide()) {

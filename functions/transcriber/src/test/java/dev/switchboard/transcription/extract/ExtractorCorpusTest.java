@@ -111,15 +111,13 @@ class ExtractorCorpusTest {
     private static Map<String, Counts> measure(List<Path> files, List<String> misses) throws IOException {
         Map<String, int[]> tally = new LinkedHashMap<>();
         Extraction.FIELDS.forEach(f -> tally.put(f, new int[3]));
-        PriceTable prices = PriceTable.defaults();
+        LeadExtractor extractor = LeadExtractor.bundled(PriceTable.defaults(), CORPUS_YEAR);
         for (Path file : files) {
             JsonNode doc = JSON.readTree(file.toFile());
             List<Utterance> utterances = new ArrayList<>();
             doc.path("sentences").forEach(s -> utterances.add(
                     new Utterance(Speaker.fromId(s.path("speaker").asText()), s.path("text").asText())));
-            LeadExtractor extractor = LeadExtractor.bundled(prices,
-                    LeadExtractor.areaCodeOf(doc.path("line").asText()), CORPUS_YEAR);
-            Extraction got = extractor.extract(utterances);
+            Extraction got = extractor.extract(utterances, LeadExtractor.areaCodeOf(doc.path("line").asText()));
             JsonNode expected = doc.path("expected");
             Map<String, Optional<String>> single = Map.of(
                     Extraction.NAME, got.name().map(ExtractedField::value),
