@@ -3,6 +3,7 @@ package dev.switchboard.transcription;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.logging.PhoneMask;
+import dev.switchboard.shared.phone.PhoneNumbers;
 import dev.switchboard.shared.pricing.Estimate;
 import dev.switchboard.shared.pricing.PriceTable;
 import dev.switchboard.shared.queue.JobQueue;
@@ -32,7 +33,6 @@ public final class LeadHandoff {
     static final String SCOPE = "crm-transcript";
     /** Longer than any job can sit in a queue and its DLQ (14 days). */
     static final Duration ONCE_FOR = Duration.ofDays(30);
-    private static final String E164 = "\\+[1-9][0-9]{6,14}";
 
     private final JobQueue crmQueue;
     private final OnceOnly once;
@@ -82,7 +82,8 @@ public final class LeadHandoff {
         Optional<String> spoken = extraction.callbackNumber().map(ExtractedField::value);
         String phone;
         String notes = null;
-        if (call.from() != null && call.from().matches(E164)) {
+        // Twilio shows a withheld caller ID as a placeholder such as +266696687 ("ANONYMOUS"): not a number.
+        if (PhoneNumbers.isValidE164(call.from())) {
             phone = call.from();
             if (spoken.isPresent() && !spoken.get().equals(phone)) {
                 notes = "Asked to be called back at " + spoken.get() + ".";
