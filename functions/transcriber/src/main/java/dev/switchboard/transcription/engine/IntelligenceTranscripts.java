@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Reads a finished Conversational Intelligence transcript: {@code GET /v2/Transcripts/{sid}} (its status,
- * customer key and source recording) and every page of {@code /v2/Transcripts/{sid}/Sentences} (twilio-java
- * follows {@code meta.next_page_url}).
+ * customer key and source recording) and every page of {@code /v2/Transcripts/{sid}/Sentences?Redacted=false}
+ * (twilio-java follows {@code meta.next_page_url}).
  */
 public final class IntelligenceTranscripts {
 
@@ -59,7 +59,8 @@ public final class IntelligenceTranscripts {
         List<TranscriptSentence> sentences = new ArrayList<>();
         try {
             int index = 0;
-            for (Sentence s : Sentence.reader(transcriptSid).read(client)) {
+            // Unredacted: the owner needs the caller's name and number (a redacting service otherwise hides them).
+            for (Sentence s : Sentence.reader(transcriptSid).setRedacted(false).read(client)) {
                 sentences.add(new TranscriptSentence(s.getSentenceIndex() != null ? s.getSentenceIndex() : index,
                         s.getMediaChannel(), null, seconds(s.getStartTime()), seconds(s.getEndTime()),
                         s.getTranscript(), seconds(s.getConfidence())));

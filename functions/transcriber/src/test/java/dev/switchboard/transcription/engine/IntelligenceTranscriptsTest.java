@@ -58,6 +58,9 @@ class IntelligenceTranscriptsTest {
         assertThat(sentences.get(0).endSeconds()).isEqualTo(2.25);
         assertThat(sentences.get(2).startSeconds()).isNull();
         assertThat(fake.sentencePageRequests()).isEqualTo(2);
+        assertThat(fake.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(".*/Sentences"))).get(0)
+                .queryParameter("Redacted").firstValue()).isEqualTo("false");
     }
 
     @Test
