@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Cold start as a whole JVM process: start, load the function jar, answer one event, exit. Runs the
+# incoming-call function and a hello-world handler packaged the same way, interleaved, RUNS times each,
+# with the JVM flags Lambda's java21 runtime uses, and prints median / p90 / mean in milliseconds.
+#
+#   mvn -q -Pbench -DskipTests package && bash benchmarks/cold-start/cold-start.sh
+#
+# The incoming-call run writes its call record to a real DynamoDB (DynamoDB Local, started here through
+# the local stack's emulators) so the first SDK call is part of what is measured.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+RUNS="${RUNS:-20}"
+RUNNER=benchmarks/cold-start/target/cold-start-runner.jar
+HELLO=benchmarks/hello-world/target/lambda/hello-world.jar
+FUNCTION_JAR="${FUNCTION_JAR:-functions/incoming-call/target/lambda/incoming-call.jar}"
+FUNCTION_HANDLER="${FUNCTION_HANDLER:-dev.switchboard.voice.IncomingCallHandler}"
+EVENT="${EVENT:-events/incoming-call.json}"
+JVM_FLAGS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
+OUT=benchmarks/cold-start/target/cold-start.md
+DDB_PORT="${DDB_PORT:-8765}"
+HTTP_PORT="${HTTP_PORT:-3987}"
+
+for f in "$RUNNER" "$HELLO" "$FUNCTION_JAR" local/target/switchboard-local.jar; do
+  [ -f "$f" ] || { echo "missing $f: run 'mvn -q -Pbench -DskipTests package' first" >&2; exit 1; }
+done
+
+# DynamoDB Local with the template's table, from the local stack (in memory, off the usual ports).
+STACK_LOG=$(mktemp)
+java -jar local/target/switchboard-local.jar --in-memory --port "$HTTP_PORT" --dynamodb-port "$DDB_PORT" \
+  --sqs-port 0 --s3-port 0 --no-sandbox >"$STACK_LOG" 2>&1 &
+STACK_PID=$!
+trap 'kill $STACK_PID 2>/dev/null || true; wait $STACK_PID 2>/dev/null || true; rm -f "$STACK_LOG"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://localhost:$HTTP_PORT/health" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "http://localhost:$HTTP_PORT/health" >/dev/null || { cat "$STACK_LOG"; echo "local stack did not start" >&2; exit 1; }
+
+export TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 TWILIO_AUTH_TOKEN=sample-auth-token \
+  PUBLIC_BASE_URL=http://localhost:3000 TWILIO_FORWARD_TO=+19045550177 TABLE_NAME=SwitchboardTable \
+  AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local \
+  AWS_ENDPOINT_URL_DYNAMODB="http://localhost:$DDB_PORT" POWERTOOLS_SERVICE_NAME=switchboard
+
+now_ms() { date +%s%3N; }
+run_once() { # jar handler -> prints elapsed ms; fails if the handler did not answer 200
+  local start end out
+  start=$(now_ms)
+  out=$(java "${JVM_FLAGS[@]}" -cp "$RUNNER:$1" dev.switchboard.bench.coldstart.ColdStartRunner "$2" "$EVENT" 2>/dev/null)
+  end=$(now_ms)
+  grep -q '"statusCode":200' <<<"$out" || { echo "unexpected answer from $2: $out" >&2; exit 1; }
+  echo $((end - start))
+}
+stats() { # numbers on stdin -> "median p90 mean"
+  sort -n | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; p=a[int(NR*0.9+0.999)]; printf "%d %d %d", m, p, s/NR}'
+}
+
+run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler >/dev/null   # warm the page cache
+run_once "$FUNCTION_JAR" "$FUNCTION_HANDLER" >/dev/null
+hello=() function=()
+for i in $(seq 1 "$RUNS"); do
+  hello+=("$(run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler)")
+  function+=("$(run_once "$FUNCTION_JAR" "$FUNCTION_HANDLER")")
+done
+read -r hm hp ha < <(printf '%s\n' "${hello[@]}" | stats)
+read -r fm fp fa < <(printf '%s\n' "${function[@]}" | stats)
+ratio=$(awk -v f="$fm" -v h="$hm" 'BEGIN {printf "%.2f", f/h}')
+mkdir -p "$(dirname "$OUT")"
+{
+  echo "| process (${RUNS} runs each, interleaved) | median ms | p90 ms | mean ms |"
+  echo "|---|---|---|---|"
+  echo "| hello-world handler ($(du -h "$HELLO" | cut -f1) jar) | $hm | $hp | $ha |"
+  echo "| $(basename "$FUNCTION_JAR" .jar) ($(du -h "$FUNCTION_JAR" | cut -f1) jar) | $fm | $fp | $fa |"
+  echo
+  echo "median ratio: ${ratio}x   (java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores, flags: ${JVM_FLAGS[*]})"
+} | tee "$OUT"

@@ -1,0 +1,96 @@
+package dev.switchboard.bench.coldstart;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One cold start, as a whole process: {@code java -cp cold-start-runner.jar:<function>.jar
+ * dev.switchboard.bench.coldstart.ColdStartRunner <HandlerClass> <event.json>} loads the handler class,
+ * constructs it (Lambda's init phase), deserialises the event with the serializers Lambda's Java runtime
+ * uses, invokes the handler once, prints the response and exits. The script around it times the process.
+ */
+public final class ColdStartRunner {
+
+    private ColdStartRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: ColdStartRunner <HandlerClass> <event.json>");
+            System.exit(2);
+        }
+        ClassLoader loader = ColdStartRunner.class.getClassLoader();
+        Class<?> handlerClass = Class.forName(args[0], true, loader);
+        @SuppressWarnings("unchecked")
+        RequestHandler<Object, Object> handler =
+                (RequestHandler<Object, Object>) handlerClass.getDeclaredConstructor().newInstance();
+        Class<?>[] types = requestHandlerTypes(handlerClass);
+        PojoSerializer<Object> input = serializer(types[0], loader);
+        PojoSerializer<Object> output = serializer(types[1], loader);
+        Object event;
+        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
+            event = input.fromJson(in);
+        }
+        Object response = handler.handleRequest(event, new RunnerContext(handlerClass.getSimpleName()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        output.toJson(response, out);
+        System.out.println(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializer(Class<?> type, ClassLoader loader) {
+        return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
+    }
+
+    private static Class<?>[] requestHandlerTypes(Class<?> handlerClass) {
+        for (Class<?> c = handlerClass; c != null; c = c.getSuperclass()) {
+            for (Type type : c.getGenericInterfaces()) {
+                if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    return new Class<?>[] {(Class<?>) p.getActualTypeArguments()[0], (Class<?>) p.getActualTypeArguments()[1]};
+                }
+            }
+            Type superType = c.getGenericSuperclass();
+            if (superType instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
+                    && RequestHandler.class.isAssignableFrom(raw)) {
+                // e.g. SqsJobHandler<J> implements RequestHandler<SQSEvent, SQSBatchResponse>
+                Class<?>[] fromRaw = requestHandlerTypes(raw);
+                if (fromRaw != null) {
+                    return fromRaw;
+                }
+            }
+        }
+        throw new IllegalArgumentException(handlerClass + " does not implement RequestHandler<I, O>");
+    }
+
+    /** The bits of Lambda's context a handler may read. */
+    private record RunnerContext(String functionName) implements Context {
+        @Override public String getAwsRequestId() { return "cold-start-run"; }
+        @Override public String getLogGroupName() { return "/aws/lambda/" + functionName; }
+        @Override public String getLogStreamName() { return "cold-start"; }
+        @Override public String getFunctionName() { return functionName; }
+        @Override public String getFunctionVersion() { return "$LATEST"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 10_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+        @Override public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override public void log(String message) { System.err.println(message); }
+                @Override public void log(byte[] message) { System.err.println(new String(message, StandardCharsets.UTF_8)); }
+            };
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.switchboard.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.storage.CallRecords;
+import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.twilio.TwilioRequestVerifier;
+import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.voice.IncomingCallHandler;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The incoming-call handler, warm: signature verification, line lookup, business hours and TwiML for the
+ * sample event, with the call-record write going to an in-memory DynamoDB client (storage stubbed).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xmx512m"})
+public class IncomingCallBenchmark {
+
+    private IncomingCallHandler handler;
+    private APIGatewayV2HTTPEvent event;
+
+    @Setup
+    public void setUp() {
+        String token = "sample-auth-token";
+        String base = "http://localhost:3000";
+        TwilioWebhook webhook = new TwilioWebhook(new TwilioRequestVerifier(base, List.of(token)), base);
+        Lines lines = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177",
+                "LINES", "{\"+19045550200\": {\"forwardTo\": \"+19045550177\", \"businessName\": \"Mechanic St. Augustine\","
+                        + " \"hours\": {\"mon\": \"00:00-24:00\", \"tue\": \"00:00-24:00\", \"wed\": \"00:00-24:00\","
+                        + " \"thu\": \"00:00-24:00\", \"fri\": \"00:00-24:00\", \"sat\": \"00:00-24:00\", \"sun\": \"00:00-24:00\"},"
+                        + " \"timeZone\": \"America/New_York\"}}")));
+        handler = new IncomingCallHandler(webhook, lines, new CallRecords(new Table(new InMemoryDynamoDb(), "bench")),
+                Clock.systemUTC());
+        event = EventLoader.loadApiGatewayHttpEvent(ProjectFiles.events("incoming-call.json"));
+        APIGatewayV2HTTPResponse check = handler.handleRequest(event, null);
+        if (check.getStatusCode() != 200 || !check.getBody().contains("<Dial")) {
+            throw new IllegalStateException("the benchmark is not measuring a forwarded call: " + check.getBody());
+        }
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse incomingCall() {
+        return handler.handleRequest(event, null);
+    }
+}
