@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -101,16 +100,15 @@ public final class TranscriptionWorker {
             Optional<TranscriptRecords.State> state = records.state(job.recordingSid());
             if (state.isPresent() && state.get().finished()) {
                 LOG.info("Recording {} is already {}; duplicate job ignored", job.recordingSid(), state.get().status());
-                return null;
+                return;
             }
             if (state.isPresent() && TranscriptRecords.PENDING.equals(state.get().status())
                     && state.get().transcriptSid().isPresent()) {
                 LOG.info("Recording {} was already sent to {} (transcript {}); duplicate job ignored", job.recordingSid(),
                         state.get().engine().orElse("an engine"), state.get().transcriptSid().get());
-                return null;
+                return;
             }
-            run(job, plan.engines(), new ArrayList<>(), new ArrayList<>());
-            return null;
+            run(withCallDetails(job), plan.engines(), new ArrayList<>(), new ArrayList<>());
         });
     }
 
@@ -121,9 +119,9 @@ public final class TranscriptionWorker {
                 + " is ready but Conversational Intelligence is not configured here (set CI_SERVICE_SID and"
                 + " TRANSCRIBER); re-drive the job once it is"));
         Optional<TranscriptionJob> known = records.transcriptJob(sid);
-        if (known.isPresent() && finished(known.get().recordingSid())) {
-            LOG.info("Transcript {} of recording {} is already stored; duplicate job ignored", sid,
-                    known.get().recordingSid());
+        if (known.isPresent()) {
+            TranscriptionJob call = withCallDetails(known.get());
+            withLease(call.recordingSid(), () -> fetchAndStore(api, sid, call, null));
             return;
         }
         IntelligenceTranscripts.Fetched fetched;
@@ -132,33 +130,45 @@ public final class TranscriptionWorker {
         } catch (EngineFailure e) {
             throw new PermanentJobFailure(e.getMessage());
         }
-        TranscriptionJob call = known.orElseGet(() -> fromTranscript(fetched, job));
-        withLease(call.recordingSid(), () -> {
-            if (finished(call.recordingSid())) {
-                LOG.info("Recording {} is already transcribed; transcript {} ignored", call.recordingSid(), sid);
-                return null;
+        TranscriptionJob call = fromTranscript(fetched, job);
+        withLease(call.recordingSid(), () -> fetchAndStore(api, sid, call, fetched));
+    }
+
+    /** Reads the transcript (unless already read) and its sentences, and stores them; else hands over. */
+    private void fetchAndStore(IntelligenceTranscripts api, String sid, TranscriptionJob call,
+                               IntelligenceTranscripts.Fetched prefetched) {
+        if (finished(call.recordingSid())) {
+            LOG.info("Recording {} is already transcribed; transcript {} ignored", call.recordingSid(), sid);
+            return;
+        }
+        IntelligenceTranscripts.Fetched fetched = prefetched;
+        List<TranscriptSentence> sentences;
+        try {
+            if (fetched == null) {
+                fetched = api.fetch(sid);
             }
-            if (fetched.completed()) {
-                List<TranscriptSentence> sentences;
-                try {
-                    sentences = api.sentences(sid);
-                } catch (EngineFailure e) {
-                    throw new PermanentJobFailure(e.getMessage());
-                }
-                store(call, new Transcript(EngineName.TWILIO_INTELLIGENCE.id(), fetched.languageCode(), Optional.of(sid),
-                        sentences));
-            } else if (fetched.ended()) {
-                String reason = EngineName.TWILIO_INTELLIGENCE.id() + ": transcript " + sid + " ended with status "
-                        + fetched.status();
-                LOG.warn("Conversational Intelligence could not transcribe recording {} (call {}): transcript {} is {}",
-                        call.recordingSid(), call.callSid(), sid, fetched.status());
-                List<String> failures = new ArrayList<>(List.of(reason));
-                run(call, plan.after(EngineName.TWILIO_INTELLIGENCE), failures, new ArrayList<>());
-            } else {
+            if (fetched.ended()) {
+                handOver(call, "transcript " + sid + " ended with status " + fetched.status());
+                return;
+            }
+            if (!fetched.completed()) {
                 throw new RetryLater("transcript " + sid + " is still " + fetched.status());
             }
-            return null;
-        });
+            sentences = api.sentences(sid);
+        } catch (EngineFailure e) {
+            handOver(call, e.getMessage());
+            return;
+        }
+        store(call, new Transcript(EngineName.TWILIO_INTELLIGENCE.id(), fetched.languageCode(), Optional.of(sid),
+                sentences));
+    }
+
+    /** Intelligence failed for good on this recording: the engines after it in the list take over. */
+    private void handOver(TranscriptionJob call, String reason) {
+        LOG.warn("Conversational Intelligence could not transcribe recording {} (call {}): {}", call.recordingSid(),
+                call.callSid(), reason);
+        run(call, plan.after(EngineName.TWILIO_INTELLIGENCE),
+                new ArrayList<>(List.of(EngineName.TWILIO_INTELLIGENCE.id() + ": " + reason)), new ArrayList<>());
     }
 
     /** Tries {@code names} in order; the first that completes or accepts the recording ends the run. */
@@ -277,6 +287,20 @@ public final class TranscriptionWorker {
                 Item.string(recording, "createdAt").orElse(null));
     }
 
+    /** The job, with the caller, called number and line from the call record where the job lacks them. */
+    private TranscriptionJob withCallDetails(TranscriptionJob job) {
+        if (job.from() != null && (job.line() != null || job.to() != null)) {
+            return job;
+        }
+        Map<String, AttributeValue> call = calls.find(job.callSid()).orElse(Map.of());
+        return new TranscriptionJob(job.type(), job.callSid(), job.recordingSid(), job.bucket(), job.key(),
+                job.contentType(), job.sizeBytes(), job.channels(), job.durationSeconds(), job.deletedFromTwilio(),
+                job.transcriptSid(), job.from() != null ? job.from() : Item.string(call, "from").orElse(null),
+                job.to() != null ? job.to() : Item.string(call, "to").orElse(null),
+                job.line() != null ? job.line() : Item.string(call, "line").orElse(null),
+                job.recordingKind(), job.requestedAt());
+    }
+
     /** When the call happened: the call record's createdAt, else when the recording was queued, else now. */
     private String occurredAt(TranscriptionJob job) {
         try {
@@ -302,13 +326,13 @@ public final class TranscriptionWorker {
     }
 
     /** One delivery per recording at a time; the lease lapses by itself if a delivery dies. */
-    private void withLease(String recordingSid, Supplier<Void> work) {
+    private void withLease(String recordingSid, Runnable work) {
         if (!once.first(LEASE_SCOPE, recordingSid, LEASE)) {
             throw new RetryLater("another delivery of recording " + recordingSid + " is being transcribed right now",
                     null, Duration.ofSeconds(60));
         }
         try {
-            work.get();
+            work.run();
         } finally {
             try {
                 once.release(LEASE_SCOPE, recordingSid);
