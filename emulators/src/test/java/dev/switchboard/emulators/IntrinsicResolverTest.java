@@ -1,0 +1,130 @@
+package dev.switchboard.emulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Short-form tags become the long form, and the resolver evaluates them. */
+class IntrinsicResolverTest {
+
+    private static final SamTemplate TEMPLATE = SamTemplate.parse("""
+            Parameters:
+              Stage: {Type: String, Default: dev, AllowedValues: [dev, prod]}
+              Days: {Type: Number, Default: 0}
+              Names: {Type: CommaDelimitedList, Default: 'a,b,c'}
+              NoDefault: {Type: String}
+            Mappings:
+              Sizes:
+                dev: {Memory: 512}
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+              IsDev: !Not [!Condition IsProd]
+              HasDays: !Not [!Equals [!Ref Days, 0]]
+              Both: !And [!Condition IsDev, !Not [!Condition HasDays]]
+              Either: !Or [!Condition IsProd, !Condition HasDays]
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Named:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !Sub '${AWS::StackName}-${Stage}-named'
+              Table:
+                Type: AWS::DynamoDB::Table
+              Bucket:
+                Type: AWS::S3::Bucket
+              Api:
+                Type: AWS::Serverless::HttpApi
+              Only:
+                Type: AWS::S3::Bucket
+                Condition: IsProd
+            Outputs:
+              Ref: {Value: !Ref Stage}
+              SubScalar: {Value: !Sub 'https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${!Literal}'}
+              SubList: {Value: !Sub ['${Base}/x/${Queue.QueueName}', {Base: !Ref Bucket}]}
+              GetAttScalar: {Value: !GetAtt Queue.Arn}
+              GetAttList: {Value: !GetAtt [Table, Arn]}
+              BucketArn: {Value: !GetAtt Bucket.Arn}
+              If: {Value: !If [IsProd, big, !Ref 'AWS::NoValue']}
+              IfDev: {Value: !If [IsDev, small, big]}
+              Join: {Value: !Join ['-', [a, !Ref Stage, !Select [1, !Ref Names]]]}
+              Split: {Value: !Select [2, !Split [',', 'x,y,z']]}
+              FindInMap: {Value: !FindInMap [Sizes, !Ref Stage, Memory]}
+              Base64: {Value: !Base64 hi}
+              GetAZs: {Value: !Select [0, !GetAZs '']}
+              ImportValue: {Value: !ImportValue other-stack-export}
+              NoDefault: {Value: !Ref NoDefault}
+              Account: {Value: !Sub '${AWS::AccountId}'}
+              QueueUrl: {Value: !Ref Queue}
+              Named: {Value: !GetAtt Named.QueueName}
+            """);
+
+    private Object output(IntrinsicResolver resolver, String name) {
+        Map<?, ?> outputs = (Map<?, ?>) TEMPLATE.document().get("Outputs");
+        return resolver.resolve(((Map<?, ?>) outputs.get(name)).get("Value"));
+    }
+
+    @Test
+    void shortFormsBecomeLongForms() {
+        Map<?, ?> outputs = (Map<?, ?>) TEMPLATE.document().get("Outputs");
+        assertThat(((Map<?, ?>) outputs.get("Ref")).get("Value")).isEqualTo(Map.of("Ref", "Stage"));
+        assertThat(((Map<?, ?>) outputs.get("GetAttScalar")).get("Value")).isEqualTo(Map.of("Fn::GetAtt", List.of("Queue", "Arn")));
+        assertThat(((Map<?, ?>) outputs.get("GetAttList")).get("Value")).isEqualTo(Map.of("Fn::GetAtt", List.of("Table", "Arn")));
+        assertThat(((Map<?, ?>) outputs.get("ImportValue")).get("Value")).isEqualTo(Map.of("Fn::ImportValue", "other-stack-export"));
+        assertThat(((Map<?, ?>) outputs.get("GetAZs")).get("Value")).isEqualTo(
+                Map.of("Fn::Select", List.of(0, Map.of("Fn::GetAZs", ""))));
+        assertThat(TEMPLATE.conditions().get("IsDev")).isEqualTo(Map.of("Fn::Not", List.of(Map.of("Condition", "IsProd"))));
+    }
+
+    @Test
+    void resolvesWithDefaults() {
+        IntrinsicResolver r = new IntrinsicResolver(TEMPLATE);
+        assertThat(output(r, "Ref")).isEqualTo("dev");
+        assertThat(output(r, "SubScalar")).isEqualTo("https://local.execute-api.us-east-1.amazonaws.com/${Literal}");
+        assertThat(output(r, "SubList")).isEqualTo("bucket/x/Queue");
+        assertThat(output(r, "GetAttScalar")).isEqualTo("arn:aws:sqs:us-east-1:000000000000:Queue");
+        assertThat(output(r, "GetAttList")).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/Table");
+        assertThat(output(r, "BucketArn")).isEqualTo("arn:aws:s3:::bucket");
+        assertThat(output(r, "If")).isSameAs(IntrinsicResolver.NO_VALUE);
+        assertThat(output(r, "IfDev")).isEqualTo("small");
+        assertThat(output(r, "Join")).isEqualTo("a-dev-b");
+        assertThat(output(r, "Split")).isEqualTo("z");
+        assertThat(output(r, "FindInMap")).isEqualTo(512);
+        assertThat(output(r, "Base64")).isEqualTo("aGk=");
+        assertThat(output(r, "GetAZs")).isEqualTo("us-east-1a");
+        assertThat(output(r, "NoDefault")).isEqualTo("");
+        assertThat(output(r, "Account")).isEqualTo("000000000000");
+        assertThat(output(r, "Named")).isEqualTo("switchboard-local-dev-named");
+        assertThat(r.condition("IsProd")).isFalse();
+        assertThat(r.condition("Both")).isTrue();
+        assertThat(r.condition("Either")).isFalse();
+        assertThat(r.isCreated("Only")).isFalse();
+        assertThat(r.physicalName("Table")).isEqualTo("Table");
+        assertThat(r.physicalName("Bucket")).isEqualTo("bucket");
+        assertThatThrownBy(() -> output(r, "ImportValue")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> output(r, "QueueUrl")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void resolvesWithOverridesAndResources() {
+        IntrinsicResolver r = new IntrinsicResolver(TEMPLATE, Map.of("Stage", "prod", "Days", "7"))
+                .withResources(new LocalResources(Map.of(), Map.of("Queue", new LocalResources.Queue("Queue", "Queue",
+                        "http://localhost:9324/000000000000/Queue", "arn:aws:sqs:us-east-1:000000000000:Queue")), Map.of()));
+        assertThat(output(r, "If")).isEqualTo("big");
+        assertThat(output(r, "QueueUrl")).isEqualTo("http://localhost:9324/000000000000/Queue");
+        assertThat(r.condition("Either")).isTrue();
+        assertThat(r.isCreated("Only")).isTrue();
+        assertThatThrownBy(() -> new IntrinsicResolver(TEMPLATE, Map.of("Stage", "qa")))
+                .hasMessageContaining("must be one of [dev, prod]");
+    }
+
+    @Test
+    void bucketNamesAreDnsSafe() {
+        assertThat(IntrinsicResolver.dnsSafeBucketName("RecordingsBucket")).isEqualTo("recordingsbucket");
+        assertThat(IntrinsicResolver.dnsSafeBucketName("My_Bucket")).isEqualTo("my-bucket");
+        assertThat(IntrinsicResolver.dnsSafeBucketName("B")).isEqualTo("b00");
+    }
+}
