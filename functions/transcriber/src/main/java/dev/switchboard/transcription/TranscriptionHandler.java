@@ -1,17 +1,41 @@
 package dev.switchboard.transcription;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.List;
+import dev.switchboard.shared.config.ColdStart;
+import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.jobs.TranscriptionJob;
+import dev.switchboard.shared.queue.JobAttempt;
+import dev.switchboard.shared.queue.SqsJobHandler;
+import dev.switchboard.shared.queue.WorkerQueues;
 
-/** PLACEHOLDER until its issue lands: fails every message so nothing is lost. */
-public class TranscriptionHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+/**
+ * The transcription queue's worker: {@code transcribe} jobs from the archive worker, {@code fetch-transcript}
+ * jobs from the Conversational Intelligence webhook. Everything else is in {@link TranscriptionWorker};
+ * retries, partial batch failures and the dead-letter queue are {@link SqsJobHandler}'s.
+ */
+public class TranscriptionHandler extends SqsJobHandler<TranscriptionJob> {
+
+    private final TranscriptionWorker worker;
+
+    /** Lambda's constructor: wires everything from the environment once per container. */
+    public TranscriptionHandler() {
+        this(ColdStart.wire("TranscriberFunction", () -> TranscriberWiring.from(Settings.fromEnvironment())));
+    }
+
+    private TranscriptionHandler(TranscriberWiring wiring) {
+        this(wiring.queues(), wiring.worker());
+    }
+
+    public TranscriptionHandler(WorkerQueues queues, TranscriptionWorker worker) {
+        super(TranscriptionJob.class, queues);
+        this.worker = worker;
+    }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return new SQSBatchResponse(event.getRecords().stream()
-                .map(r -> new SQSBatchResponse.BatchItemFailure(r.getMessageId())).toList());
+    protected void process(TranscriptionJob job, JobAttempt attempt) {
+        if (TranscriptionJob.FETCH_TRANSCRIPT.equals(job.type())) {
+            worker.fetchTranscript(job);
+        } else {
+            worker.transcribe(job);
+        }
     }
 }

@@ -1,0 +1,135 @@
+package dev.switchboard.transcription;
+
+import com.twilio.http.TwilioRestClient;
+import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.pricing.PriceTable;
+import dev.switchboard.shared.queue.JobQueue;
+import dev.switchboard.shared.queue.SqsClients;
+import dev.switchboard.shared.queue.WorkerQueues;
+import dev.switchboard.shared.storage.CallRecords;
+import dev.switchboard.shared.storage.DynamoDbClients;
+import dev.switchboard.shared.storage.OnceOnly;
+import dev.switchboard.shared.storage.S3Clients;
+import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.storage.TranscriptRecords;
+import dev.switchboard.shared.twilio.TwilioRestClients;
+import dev.switchboard.transcription.engine.EngineName;
+import dev.switchboard.transcription.engine.EnginePlan;
+import dev.switchboard.transcription.engine.IntelligenceEngine;
+import dev.switchboard.transcription.engine.IntelligenceTranscripts;
+import dev.switchboard.transcription.engine.TranscriptionEngine;
+import dev.switchboard.transcription.engine.WhisperEngine;
+import dev.switchboard.transcription.extract.LeadExtractor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Year;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The transcriber's real clients and settings, built once per container. Settings (see
+ * docs/transcription.md): {@code TRANSCRIBER}, {@code CI_SERVICE_SID}, {@code TWILIO_*} (REST client),
+ * {@code INTELLIGENCE_MEDIA_URL_HOURS}, {@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY},
+ * {@code WHISPER_MODEL}, {@code WHISPER_MAX_BYTES}, {@code OPENAI_TIMEOUT_SECONDS}, {@code RECORDINGS_BUCKET},
+ * {@code TABLE_NAME}, {@code QUEUE_URL}, {@code DEAD_LETTER_QUEUE_URL}, {@code CRM_QUEUE_URL},
+ * {@code PUBLIC_BASE_URL}, {@code PRICE_TABLE} / {@code PRICE_TABLE_S3_URI}, {@code RETRY_BASE_SECONDS},
+ * {@code RETRY_MAX_SECONDS}.
+ */
+record TranscriberWiring(WorkerQueues queues, TranscriptionWorker worker) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TranscriberWiring.class);
+
+    static TranscriberWiring from(Settings settings) {
+        Clock clock = Clock.systemUTC();
+        Optional<String> ciServiceSid = settings.optional("CI_SERVICE_SID");
+        ciServiceSid.ifPresent(sid -> {
+            if (!sid.matches("GA[0-9a-fA-F]{32}")) {
+                throw new ConfigException("CI_SERVICE_SID must be a Conversational Intelligence service SID (GA"
+                        + " followed by 32 hex digits), got '" + sid + "'");
+            }
+        });
+        EnginePlan plan = EnginePlan.parse(settings.optional("TRANSCRIBER"), ciServiceSid.isPresent());
+        String publicBaseUrl = settings.baseUrl("PUBLIC_BASE_URL");
+        String bucketName = settings.required("RECORDINGS_BUCKET");
+        String crmQueueUrl = settings.required("CRM_QUEUE_URL");
+
+        SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(10));
+        WorkerQueues queues = WorkerQueues.fromSettings(settings, sqs, Duration.ofSeconds(30), Duration.ofMinutes(15));
+        Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(5)), settings.required("TABLE_NAME"));
+        S3Client s3 = S3Clients.create(settings.aws(), Duration.ofSeconds(60));
+        RecordingBucket bucket = new RecordingBucket(s3, S3Clients.presigner(settings.aws()));
+        PriceTable prices = priceTable(settings, s3);
+
+        Map<EngineName, TranscriptionEngine> engines = new EnumMap<>(EngineName.class);
+        Optional<IntelligenceTranscripts> intelligence = Optional.empty();
+        if (ciServiceSid.isPresent()) {
+            TwilioRestClient twilio = TwilioRestClients.create(settings);
+            intelligence = Optional.of(new IntelligenceTranscripts(twilio, clock));
+            if (plan.uses(EngineName.TWILIO_INTELLIGENCE)) {
+                Duration mediaUrlValidity = Duration.ofHours(settings.integer("INTELLIGENCE_MEDIA_URL_HOURS", 6, 1, 168));
+                engines.put(EngineName.TWILIO_INTELLIGENCE, new IntelligenceEngine(twilio, ciServiceSid.get(), bucket,
+                        mediaUrlValidity, signalWire(settings), clock));
+            }
+        }
+        if (plan.uses(EngineName.OPENAI_WHISPER)) {
+            Duration timeout = Duration.ofSeconds(settings.integer("OPENAI_TIMEOUT_SECONDS", 240, 5, 840));
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            engines.put(EngineName.OPENAI_WHISPER, new WhisperEngine(http,
+                    settings.optionalBaseUrl("OPENAI_BASE_URL").orElse("https://api.openai.com"),
+                    settings.secret("OPENAI_API_KEY"),
+                    settings.orDefault("WHISPER_MODEL", "whisper-1"),
+                    settings.integer("WHISPER_MAX_BYTES", (int) WhisperEngine.UPLOAD_LIMIT_BYTES, 1,
+                            (int) WhisperEngine.UPLOAD_LIMIT_BYTES),
+                    timeout, bucket, clock));
+        }
+        OnceOnly once = new OnceOnly(table, clock);
+        LeadHandoff handoff = new LeadHandoff(new JobQueue(sqs, crmQueueUrl), once, prices, publicBaseUrl, clock);
+        LeadExtractor extractor = LeadExtractor.bundled(prices, Year.now(clock).getValue());
+        TranscriptionWorker worker = new TranscriptionWorker(plan, engines, intelligence, new TranscriptRecords(table),
+                new CallRecords(table), bucket, bucketName, extractor, handoff, once, clock);
+        LOG.info("Transcriber ready: engines {}", plan);
+        return new TranscriberWiring(queues, worker);
+    }
+
+    /** SignalWire's compatibility API has no Conversational Intelligence. */
+    static boolean signalWire(Settings settings) {
+        return settings.optionalBaseUrl("TWILIO_API_BASE_URL")
+                .map(url -> URI.create(url).getHost().toLowerCase(Locale.ROOT).endsWith("signalwire.com"))
+                .orElse(false);
+    }
+
+    /**
+     * The same price table the quote function uses: {@code PRICE_TABLE} (JSON, or an SSM parameter through
+     * {@code PRICE_TABLE_PARAMETER}), else the object at {@code PRICE_TABLE_S3_URI}, else the bundled one.
+     */
+    static PriceTable priceTable(Settings settings, S3Client s3) {
+        Optional<String> inline = settings.optional("PRICE_TABLE");
+        if (inline.isPresent()) {
+            return PriceTable.parse(inline.get(), "PRICE_TABLE");
+        }
+        Optional<String> uri = settings.optional("PRICE_TABLE_S3_URI");
+        if (uri.isPresent()) {
+            URI s3Uri = URI.create(uri.get());
+            if (!"s3".equals(s3Uri.getScheme()) || s3Uri.getHost() == null || s3Uri.getPath().length() < 2) {
+                throw new ConfigException("PRICE_TABLE_S3_URI must look like s3://bucket/key, got '" + uri.get() + "'");
+            }
+            String json = s3.getObjectAsBytes(b -> b.bucket(s3Uri.getHost()).key(s3Uri.getPath().substring(1)))
+                    .asUtf8String();
+            return PriceTable.parse(json, uri.get());
+        }
+        return PriceTable.defaults();
+    }
+}
