@@ -39,9 +39,22 @@ class LocalStackIT {
                 .template(TestPaths.template())
                 .inheritProcessEnvironment(false)
                 .environment(Map.of("BUSINESS_NAME", "Test Garage", "AWS_ACCESS_KEY_ID", "AKIAREALKEYFROMSHELL",
-                        "AWS_SECRET_ACCESS_KEY", "real-secret"))
+                        "AWS_SECRET_ACCESS_KEY", "real-secret",
+                        // The transcriber's Intelligence API is a port nobody listens on: every job fails
+                        // transiently, and retries come back after a second, so the redrive test sees them.
+                        "TRANSCRIBER", "twilio-intelligence", "CI_SERVICE_SID", "GA00000000000000000000000000000000",
+                        "TWILIO_INTELLIGENCE_BASE_URL", "http://127.0.0.1:" + closedPort(),
+                        "RETRY_BASE_SECONDS", "1", "RETRY_MAX_SECONDS", "1"))
                 .invocationListener(INVOCATIONS::add)
                 .start();
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -218,7 +231,7 @@ class LocalStackIT {
         String dlqUrl = stack.resources().queueUrl("TranscriptionDeadLetterQueue");
         // The template's 1800 s would make the test wait half an hour between retries.
         sqs.setQueueAttributes(b -> b.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")));
-        String body = "{\"recordingSid\":\"RE-it-" + System.nanoTime() + "\"}";
+        String body = "{\"type\":\"fetch-transcript\",\"transcriptSid\":\"GT-it-" + System.nanoTime() + "\"}";
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body).messageAttributes(Map.of("kind",
                 MessageAttributeValue.builder().dataType("String").stringValue("transcribe").build())));
 
