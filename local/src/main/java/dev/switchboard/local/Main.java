@@ -6,7 +6,12 @@ import dev.switchboard.emulators.AwsEndpoints;
 import dev.switchboard.emulators.FunctionDefinition;
 import dev.switchboard.emulators.IntrinsicResolver;
 import dev.switchboard.emulators.SamTemplate;
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpRequest;
+import dev.switchboard.shared.twilio.TwilioRestClients;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -29,7 +34,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * {@code java -jar local/target/switchboard-local.jar [run|invoke|simulate|redrive] ...}; see {@link #USAGE}.
+ * {@code java -jar local/target/switchboard-local.jar [run|invoke|simulate|redrive|configure-number] ...};
+ * see {@link #USAGE}.
  */
 public final class Main {
 
@@ -71,10 +77,20 @@ public final class Main {
                                    Move messages from a queue's dead-letter queue back to the queue on the running
                                    stack. QUEUE is the queue's or the DLQ's logical id.
 
+              configure-number NUMBER (--base-url URL | --stack NAME [--region R]) [--dry-run]
+                                   Point a Twilio phone number at a deployed stack through Twilio's
+                                   IncomingPhoneNumbers API: "A call comes in" -> /twilio/voice, "Call status
+                                   changes" -> /twilio/voice/status, "A message comes in" -> /twilio/sms, all POST
+                                   (a TwiML App on the number is detached, since Twilio would ignore the URLs).
+                                   --stack reads the ApiBaseUrl output with `aws cloudformation describe-stacks`.
+                                   Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_AUTH_TOKEN_PARAMETER,
+                                   or TWILIO_API_KEY_SID/TWILIO_API_KEY_SECRET); TWILIO_API_BASE_URL for SignalWire.
+                                   --dry-run prints what would change and changes nothing.
+
               help, --help         This text.
             """;
 
-    private static final Set<String> FLAGS = Set.of("in-memory", "no-sign", "no-sandbox", "help");
+    private static final Set<String> FLAGS = Set.of("in-memory", "no-sign", "no-sandbox", "dry-run", "help");
 
     private Main() {
     }
@@ -123,13 +139,15 @@ public final class Main {
                     return simulate(options, out, err);
                 case "redrive":
                     return redrive(options, out, err);
+                case "configure-number":
+                    return configureNumber(options, Settings.fromEnvironment(), out, err);
                 default:
                     err.println("error: unknown command '" + options.command + "'");
                     err.println();
                     err.print(USAGE);
                     return 2;
             }
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException | ConfigException e) {
             err.println("error: " + e.getMessage());
             return 2;
         }
@@ -371,6 +389,59 @@ public final class Main {
         }
     }
 
+    // ------------------------------------------------------------------ configure-number
+
+    static int configureNumber(Options options, Settings settings, PrintStream out, PrintStream err) {
+        String raw = options.positional(0, "configure-number needs the Twilio phone number, e.g. configure-number"
+                + " +19045550200 --stack switchboard-dev");
+        String number = Settings.requireE164("NUMBER", raw);
+        String baseUrl;
+        if (options.values.containsKey("base-url") == options.values.containsKey("stack")) {
+            throw new IllegalArgumentException("give either --base-url URL or --stack NAME");
+        } else if (options.values.containsKey("stack")) {
+            baseUrl = new StackOutputs(env("AWS_CLI").orElse("aws"))
+                    .value(options.value("stack", null), options.value("region", null), "ApiBaseUrl");
+        } else {
+            baseUrl = options.value("base-url", null);
+        }
+        TwilioNumberSetup setup;
+        TwilioNumberSetup.Plan plan;
+        try {
+            setup = new TwilioNumberSetup(TwilioRestClients.create(settings));
+            plan = setup.plan(number, baseUrl);
+        } catch (IllegalStateException | ApiConnectionException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        out.println(plan.phoneNumber() + " (" + plan.numberSid()
+                + (plan.friendlyName() == null ? "" : ", " + plan.friendlyName()) + ")");
+        for (TwilioNumberSetup.Change change : plan.settings()) {
+            String current = change.current() == null || change.current().isEmpty() ? "(none)" : change.current();
+            String wanted = change.wanted().isEmpty() ? "(none)" : change.wanted();
+            out.printf("  %-21s %s%n", change.field(), change.needed() ? current + " -> " + wanted : current + " (unchanged)");
+        }
+        plan.warnings().forEach(w -> err.println("warning: " + w));
+        if (plan.changes().isEmpty()) {
+            out.println("Already pointed at " + TwilioNumberSetup.normalizeBaseUrl(baseUrl) + "; nothing to change.");
+            return 0;
+        }
+        if (options.flag("dry-run")) {
+            out.println("Dry run: " + plan.changes().size() + " setting(s) would change; nothing was changed.");
+            return 0;
+        }
+        try {
+            setup.apply(plan);
+        } catch (ApiException e) {
+            err.println("error: Twilio refused the update: HTTP " + e.getStatusCode() + " " + e.getMessage());
+            return 1;
+        } catch (ApiConnectionException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        out.println("Updated " + plan.changes().size() + " setting(s).");
+        return 0;
+    }
+
     // ------------------------------------------------------------------ options
 
     private static java.util.Optional<String> env(String name) {
@@ -428,7 +499,7 @@ public final class Main {
             }
             Set<String> known = Set.of("template", "port", "dynamodb-port", "sqs-port", "s3-port", "sandbox-port",
                     "no-sandbox", "data-dir", "in-memory", "parameter", "host", "event", "no-sign", "url",
-                    "public-base-url", "max", "help");
+                    "public-base-url", "max", "base-url", "stack", "region", "dry-run", "help");
             for (String name : options.values.keySet()) {
                 if (!known.contains(name)) {
                     throw new IllegalArgumentException("unknown option --" + name);

@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -125,9 +126,17 @@ class RecordingArchiveIT {
         return object.asByteArray();
     }
 
+    /** Jobs drained from the transcription queue that no assertion has claimed yet (another recording's). */
+    private final List<JsonNode> unclaimedTranscriptionJobs = new ArrayList<>();
+
+    /** The transcription jobs for one recording queued since the last call; others are kept for later. */
     List<JsonNode> transcriptionJobs(String recordingSid) {
-        return calls.drain("TranscriptionQueue").stream().map(Message::body).map(RecordingArchiveIT::read)
+        calls.drain("TranscriptionQueue").stream().map(Message::body).map(RecordingArchiveIT::read)
+                .forEach(unclaimedTranscriptionJobs::add);
+        List<JsonNode> mine = unclaimedTranscriptionJobs.stream()
                 .filter(j -> j.path("recordingSid").asText().equals(recordingSid)).toList();
+        unclaimedTranscriptionJobs.removeAll(mine);
+        return mine;
     }
 
     static JsonNode read(String json) {
