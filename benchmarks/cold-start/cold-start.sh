@@ -19,6 +19,7 @@ EVENT="${EVENT:-events/incoming-call.json}"
 JVM_FLAGS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto)
 OUT=benchmarks/cold-start/target/cold-start.md
 DDB_PORT="${DDB_PORT:-8765}"
+SQS_PORT="${SQS_PORT:-9765}"
 HTTP_PORT="${HTTP_PORT:-3987}"
 
 for f in "$RUNNER" "$HELLO" "$FUNCTION_JAR" local/target/switchboard-local.jar; do
@@ -28,7 +29,7 @@ done
 # DynamoDB Local with the template's table, from the local stack (in memory, off the usual ports).
 STACK_LOG=$(mktemp)
 java -jar local/target/switchboard-local.jar --in-memory --port "$HTTP_PORT" --dynamodb-port "$DDB_PORT" \
-  --sqs-port 0 --s3-port 0 --no-sandbox >"$STACK_LOG" 2>&1 &
+  --sqs-port "$SQS_PORT" --s3-port 0 --no-sandbox >"$STACK_LOG" 2>&1 &
 STACK_PID=$!
 trap 'kill $STACK_PID 2>/dev/null || true; wait $STACK_PID 2>/dev/null || true; rm -f "$STACK_LOG"' EXIT
 for _ in $(seq 1 120); do
@@ -40,7 +41,10 @@ curl -fs "http://localhost:$HTTP_PORT/health" >/dev/null || { cat "$STACK_LOG"; 
 export TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 TWILIO_AUTH_TOKEN=sample-auth-token \
   PUBLIC_BASE_URL=http://localhost:3000 TWILIO_FORWARD_TO=+19045550177 TABLE_NAME=SwitchboardTable \
   AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local \
-  AWS_ENDPOINT_URL_DYNAMODB="http://localhost:$DDB_PORT" POWERTOOLS_SERVICE_NAME=switchboard
+  AWS_ENDPOINT_URL_DYNAMODB="http://localhost:$DDB_PORT" AWS_ENDPOINT_URL_SQS="http://localhost:$SQS_PORT" \
+  SMS_QUEUE_URL="$(curl -fs "http://localhost:$SQS_PORT/?Action=GetQueueUrl&QueueName=SmsQueue" \
+    | sed -n 's:.*<QueueUrl>\(.*\)</QueueUrl>.*:\1:p')" \
+  POWERTOOLS_SERVICE_NAME=switchboard
 
 now_ms() { date +%s%3N; }
 run_once() { # jar handler -> prints elapsed ms; fails if the handler did not answer 200
@@ -52,7 +56,7 @@ run_once() { # jar handler -> prints elapsed ms; fails if the handler did not an
   echo $((end - start))
 }
 stats() { # numbers on stdin -> "median p90 mean"
-  sort -n | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; p=a[int(NR*0.9+0.999)]; printf "%d %d %d", m, p, s/NR}'
+  sort -n | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; p=a[int(NR*0.9+0.999)]; printf "%d %d %d\n", m, p, s/NR}'
 }
 
 run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler >/dev/null   # warm the page cache

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final CallRouter router;
     private final VoiceTwiml twiml;
     private final CallRecords calls;
-    private final Optional<MissedCallTexts> texts;
+    private final Supplier<Optional<MissedCallTexts>> texts;
     private final CallbackUrls urls;
     private final Clock clock;
 
@@ -61,7 +62,7 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private IncomingCallHandler(Wiring wiring) {
-        this(wiring.webhook, wiring.lines, wiring.calls, Optional.of(wiring.texts), wiring.clock);
+        this(wiring.webhook, wiring.lines, wiring.calls, wiring::texts, wiring.clock);
     }
 
     /** Without missed-call texts (benchmarks, and tests of the TwiML alone). */
@@ -71,6 +72,11 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     public IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls, Optional<MissedCallTexts> texts,
                                Clock clock) {
+        this(webhook, lines, calls, () -> texts, clock);
+    }
+
+    private IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls,
+                                Supplier<Optional<MissedCallTexts>> texts, Clock clock) {
         this.webhook = webhook;
         this.lines = lines;
         this.router = new CallRouter();
@@ -122,9 +128,19 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
         record(params, callSid, to, from, line, route, now);
         if (route != CallRouter.Route.FORWARD) {
             // Straight to voicemail: the call is missed already (same text rules as dial-status).
-            texts.ifPresent(t -> t.onOccasion(line, callSid, from, Occasion.STRAIGHT_TO_VOICEMAIL, now));
+            missedCallTexts().ifPresent(t -> t.onOccasion(line, callSid, from, Occasion.STRAIGHT_TO_VOICEMAIL, now));
         }
         return HttpResponses.xml(answer);
+    }
+
+    private Optional<MissedCallTexts> missedCallTexts() {
+        try {
+            return texts.get();
+        } catch (RuntimeException e) {
+            // The caller still gets the voicemail; only the text is lost, and that is logged.
+            LOG.error("Missed-call texts are unavailable: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private void record(FormParameters params, String callSid, String to, String from, Line line,
@@ -142,19 +158,26 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
-    /** The real clients, built once per container. */
+    /**
+     * The real clients, built once per container. The missed-call text pipeline (Twilio REST and SQS
+     * clients) is needed only for after-hours calls, so it is built on the first one: most cold starts
+     * answer a call in hours and never load it.
+     */
     private static final class Wiring {
         final TwilioWebhook webhook;
         final Lines lines;
         final CallRecords calls;
-        final MissedCallTexts texts;
         final Clock clock = Clock.systemUTC();
+        private final Settings settings;
+        private final Table table;
+        private MissedCallTexts texts;
 
-        private Wiring(TwilioWebhook webhook, Lines lines, CallRecords calls, MissedCallTexts texts) {
+        private Wiring(Settings settings, TwilioWebhook webhook, Lines lines, Table table) {
+            this.settings = settings;
             this.webhook = webhook;
             this.lines = lines;
-            this.calls = calls;
-            this.texts = texts;
+            this.table = table;
+            this.calls = new CallRecords(table);
         }
 
         static Wiring from(Settings settings) {
@@ -164,12 +187,20 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 throw new dev.switchboard.shared.config.ConfigException("TWILIO_FORWARD_TO is required (the phone calls"
                         + " ring, E.164 like +19045550177), or LINES with a forwardTo for each Twilio number");
             }
+            // Settings the text pipeline needs are still checked at cold start, not at the first missed call.
+            settings.required("SMS_QUEUE_URL");
+            settings.required("TWILIO_ACCOUNT_SID");
             Table table = new Table(DynamoDbClients.create(settings.aws(), STORAGE_TIMEOUT),
                     settings.required("TABLE_NAME"));
-            MissedCallTexts texts = MissedCallTexts.fromSettings(settings, table,
-                    SqsClients.create(settings.aws(), STORAGE_TIMEOUT), lines,
-                    new CallbackUrls(webhook.publicBaseUrl()), Clock.systemUTC());
-            return new Wiring(webhook, lines, new CallRecords(table), texts);
+            return new Wiring(settings, webhook, lines, table);
+        }
+
+        synchronized Optional<MissedCallTexts> texts() {
+            if (texts == null) {
+                texts = MissedCallTexts.fromSettings(settings, table, SqsClients.create(settings.aws(), STORAGE_TIMEOUT),
+                        lines, new CallbackUrls(webhook.publicBaseUrl()), clock);
+            }
+            return Optional.of(texts);
         }
     }
 }
