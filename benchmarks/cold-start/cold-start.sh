@@ -44,7 +44,7 @@ export TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 TWILIO_AUTH_TOKEN=s
   AWS_ENDPOINT_URL_DYNAMODB="http://localhost:$DDB_PORT" AWS_ENDPOINT_URL_SQS="http://localhost:$SQS_PORT" \
   SMS_QUEUE_URL="$(curl -fs "http://localhost:$SQS_PORT/?Action=GetQueueUrl&QueueName=SmsQueue" \
     | sed -n 's:.*<QueueUrl>\(.*\)</QueueUrl>.*:\1:p')" \
-  POWERTOOLS_SERVICE_NAME=switchboard
+  POWERTOOLS_SERVICE_NAME=switchboard AWS_LAMBDA_INITIALIZATION_TYPE=on-demand
 
 now_ms() { date +%s%3N; }
 run_once() { # jar handler -> prints elapsed ms; fails if the handler did not answer 200
