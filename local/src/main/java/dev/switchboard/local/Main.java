@@ -47,7 +47,7 @@ public final class Main {
               run (default)        Start DynamoDB Local, ElasticMQ (SQS) and s3proxy (S3) in-process, create the
                                    template's tables, queues and buckets, serve its HttpApi routes and poll its
                                    SQS event sources. Ctrl-C stops everything.
-                  --template PATH        template to run (default: ./template.yaml)
+                  --template PATH        template to run (default: ./template.yaml, else the one beside the jar's project)
                   --port N               HTTP port for the routes (env PORT, default 3000)
                   --dynamodb-port N      DynamoDB Local (env DYNAMODB_PORT, default 8000)
                   --sqs-port N           ElasticMQ (env SQS_PORT, default 9324)
@@ -153,13 +153,34 @@ public final class Main {
         }
     }
 
+    /**
+     * ./template.yaml when there is one, else the project's template found from the jar's own location
+     * (local/target/switchboard-local.jar → ../../template.yaml), so the stack also starts from another directory.
+     */
+    static Path defaultTemplate() {
+        Path here = Path.of("template.yaml");
+        if (java.nio.file.Files.isRegularFile(here)) {
+            return here;
+        }
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path beside = jar.getParent() == null ? null : jar.getParent().resolve("../../template.yaml").normalize();
+            if (beside != null && java.nio.file.Files.isRegularFile(beside)) {
+                return beside;
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no usable code source (e.g. run from an IDE): fall through to ./template.yaml and its clear error
+        }
+        return here;
+    }
+
     // ------------------------------------------------------------------ run
 
     private static int runStack(Options options, PrintStream out) {
         ConsoleLog.to(out);
         LocalStack.Builder builder = stackBuilder(options)
                 .port(options.port("port", "PORT", LocalStack.DEFAULT_HTTP_PORT));
-        ConsoleLog.info("local", "starting (template " + options.path("template", Path.of("template.yaml")).toAbsolutePath().normalize() + ")");
+        ConsoleLog.info("local", "starting (template " + options.path("template", defaultTemplate()).toAbsolutePath().normalize() + ")");
         long start = System.nanoTime();
         LocalStack stack = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -183,7 +204,7 @@ public final class Main {
     private static LocalStack.Builder stackBuilder(Options options) {
         boolean inMemory = options.flag("in-memory");
         LocalStack.Builder builder = LocalStack.builder()
-                .template(options.path("template", Path.of("template.yaml")))
+                .template(options.path("template", defaultTemplate()))
                 .bindAddress(options.value("host", "127.0.0.1"))
                 .dynamoDbPort(options.port("dynamodb-port", "DYNAMODB_PORT", LocalStack.DEFAULT_DYNAMODB_PORT))
                 .sqsPort(options.port("sqs-port", "SQS_PORT", LocalStack.DEFAULT_SQS_PORT))
@@ -204,7 +225,7 @@ public final class Main {
         if (eventFile == null) {
             throw new IllegalArgumentException("invoke needs --event FILE");
         }
-        Path templatePath = options.path("template", Path.of("template.yaml"));
+        Path templatePath = options.path("template", defaultTemplate());
         SamTemplate template = SamTemplate.load(templatePath);
         FunctionDefinition definition = template.function(functionId).orElseThrow(() -> new IllegalArgumentException(
                 "No function " + functionId + " in " + templatePath + "; functions: " + template.functions().keySet()));
@@ -371,7 +392,7 @@ public final class Main {
     private static int redrive(Options options, PrintStream out, PrintStream err) {
         String queueId = options.positional(0, "redrive needs a queue logical id, e.g. redrive ArchiveQueue");
         int max = Integer.parseInt(options.value("max", String.valueOf(Integer.MAX_VALUE)));
-        SamTemplate template = SamTemplate.load(options.path("template", Path.of("template.yaml")));
+        SamTemplate template = SamTemplate.load(options.path("template", defaultTemplate()));
         IntrinsicResolver resolver = new IntrinsicResolver(template, options.parameters());
         QueueRedrive.Pair pair = QueueRedrive.resolve(template, queueId);
         int sqsPort = options.port("sqs-port", "SQS_PORT", LocalStack.DEFAULT_SQS_PORT);

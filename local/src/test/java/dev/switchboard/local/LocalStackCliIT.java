@@ -129,6 +129,13 @@ class LocalStackCliIT {
     }
 
     @Test
+    void withoutATemplateInTheWorkingDirectoryTheProjectsOwnIsFound() throws Exception {
+        // Tests run in local/, which has no template.yaml: the jar's (here the classes') location leads to it.
+        assertThat(Path.of("template.yaml")).doesNotExist();
+        assertThat(Main.defaultTemplate().toRealPath()).isEqualTo(TestPaths.template().toRealPath());
+    }
+
+    @Test
     void unknownOptionsAreErrors() {
         Result result = main("run", "--bogus", "1");
         assertThat(result.code()).isEqualTo(2);
