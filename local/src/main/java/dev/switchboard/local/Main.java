@@ -19,8 +19,10 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,16 +161,16 @@ public final class Main {
      */
     static Path defaultTemplate() {
         Path here = Path.of("template.yaml");
-        if (java.nio.file.Files.isRegularFile(here)) {
+        if (Files.isRegularFile(here)) {
             return here;
         }
         try {
             Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path beside = jar.getParent() == null ? null : jar.getParent().resolve("../../template.yaml").normalize();
-            if (beside != null && java.nio.file.Files.isRegularFile(beside)) {
+            if (beside != null && Files.isRegularFile(beside)) {
                 return beside;
             }
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             // no usable code source (e.g. run from an IDE): fall through to ./template.yaml and its clear error
         }
         return here;
