@@ -364,8 +364,11 @@ public final class AwsEmulators implements AutoCloseable {
         }
     }
 
-    /** A port that was free a moment ago (DynamoDB Local and ElasticMQ need the number up front). */
-    static int freePort() {
+    /**
+     * A port that was free a moment ago (DynamoDB Local and ElasticMQ need the number up front; tests use
+     * one as an address nobody listens on).
+     */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

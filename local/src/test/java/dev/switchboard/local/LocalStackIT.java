@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.switchboard.emulators.AwsEmulators;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -43,18 +44,10 @@ class LocalStackIT {
                         // The transcriber's Intelligence API is a port nobody listens on: every job fails
                         // transiently, and retries come back after a second, so the redrive test sees them.
                         "TRANSCRIBER", "twilio-intelligence", "CI_SERVICE_SID", "GA00000000000000000000000000000000",
-                        "TWILIO_INTELLIGENCE_BASE_URL", "http://127.0.0.1:" + closedPort(),
+                        "TWILIO_INTELLIGENCE_BASE_URL", "http://127.0.0.1:" + AwsEmulators.freePort(),
                         "RETRY_BASE_SECONDS", "1", "RETRY_MAX_SECONDS", "1"))
                 .invocationListener(INVOCATIONS::add)
                 .start();
-    }
-
-    private static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @AfterAll
