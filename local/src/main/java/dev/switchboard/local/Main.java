@@ -180,9 +180,10 @@ public final class Main {
 
     private static int runStack(Options options, PrintStream out) {
         ConsoleLog.to(out);
-        LocalStack.Builder builder = stackBuilder(options)
+        Path template = options.template();
+        LocalStack.Builder builder = stackBuilder(options, template)
                 .port(options.port("port", "PORT", LocalStack.DEFAULT_HTTP_PORT));
-        ConsoleLog.info("local", "starting (template " + options.path("template", defaultTemplate()).toAbsolutePath().normalize() + ")");
+        ConsoleLog.info("local", "starting (template " + template.toAbsolutePath().normalize() + ")");
         long start = System.nanoTime();
         LocalStack stack = builder.start();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -203,10 +204,10 @@ public final class Main {
     }
 
     /** The options shared by run and invoke. */
-    private static LocalStack.Builder stackBuilder(Options options) {
+    private static LocalStack.Builder stackBuilder(Options options, Path template) {
         boolean inMemory = options.flag("in-memory");
         LocalStack.Builder builder = LocalStack.builder()
-                .template(options.path("template", defaultTemplate()))
+                .template(template)
                 .bindAddress(options.value("host", "127.0.0.1"))
                 .dynamoDbPort(options.port("dynamodb-port", "DYNAMODB_PORT", LocalStack.DEFAULT_DYNAMODB_PORT))
                 .sqsPort(options.port("sqs-port", "SQS_PORT", LocalStack.DEFAULT_SQS_PORT))
@@ -227,7 +228,7 @@ public final class Main {
         if (eventFile == null) {
             throw new IllegalArgumentException("invoke needs --event FILE");
         }
-        Path templatePath = options.path("template", defaultTemplate());
+        Path templatePath = options.template();
         SamTemplate template = SamTemplate.load(templatePath);
         FunctionDefinition definition = template.function(functionId).orElseThrow(() -> new IllegalArgumentException(
                 "No function " + functionId + " in " + templatePath + "; functions: " + template.functions().keySet()));
@@ -247,7 +248,7 @@ public final class Main {
         ConsoleLog.to(err);
         LocalStack stack = null;
         try {
-            LocalStack.Builder builder = stackBuilder(options)
+            LocalStack.Builder builder = stackBuilder(options, templatePath)
                     .port(options.port("port", "PORT", LocalStack.DEFAULT_HTTP_PORT))
                     .serveHttp(false)
                     .pollQueues(false)
@@ -394,7 +395,7 @@ public final class Main {
     private static int redrive(Options options, PrintStream out, PrintStream err) {
         String queueId = options.positional(0, "redrive needs a queue logical id, e.g. redrive ArchiveQueue");
         int max = Integer.parseInt(options.value("max", String.valueOf(Integer.MAX_VALUE)));
-        SamTemplate template = SamTemplate.load(options.path("template", defaultTemplate()));
+        SamTemplate template = SamTemplate.load(options.template());
         IntrinsicResolver resolver = new IntrinsicResolver(template, options.parameters());
         QueueRedrive.Pair pair = QueueRedrive.resolve(template, queueId);
         int sqsPort = options.port("sqs-port", "SQS_PORT", LocalStack.DEFAULT_SQS_PORT);
@@ -445,7 +446,7 @@ public final class Main {
         }
         plan.warnings().forEach(w -> err.println("warning: " + w));
         if (plan.changes().isEmpty()) {
-            out.println("Already pointed at " + TwilioNumberSetup.normalizeBaseUrl(baseUrl) + "; nothing to change.");
+            out.println("Already pointed at " + plan.baseUrl() + "; nothing to change.");
             return 0;
         }
         if (options.flag("dry-run")) {
@@ -543,6 +544,12 @@ public final class Main {
         Path path(String name, Path fallback) {
             String value = value(name, null);
             return value == null ? fallback : Path.of(value);
+        }
+
+        /** {@code --template}, else {@link #defaultTemplate()}. */
+        Path template() {
+            String value = value("template", null);
+            return value == null ? defaultTemplate() : Path.of(value);
         }
 
         /** The option, else the environment variable, else the default. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * Points a Twilio phone number at a deployed stack through the IncomingPhoneNumbers API, replacing the
@@ -21,15 +22,15 @@ import java.util.Objects;
  */
 final class TwilioNumberSetup {
 
-    /** One setting of the number: what it is now and what Switchboard needs. */
-    record Change(String field, String current, String wanted) {
+    /** One setting of the number: what it is now, what Switchboard needs, and how the update writes it. */
+    record Change(String field, String current, String wanted, BiConsumer<IncomingPhoneNumberUpdater, String> write) {
         boolean needed() {
             return !Objects.equals(blankToNull(current), blankToNull(wanted));
         }
     }
 
     /** What would change on the number, and why it might still not reach Switchboard. */
-    record Plan(String numberSid, String phoneNumber, String friendlyName, List<Change> settings,
+    record Plan(String numberSid, String phoneNumber, String friendlyName, String baseUrl, List<Change> settings,
                 List<String> warnings) {
 
         List<Change> changes() {
@@ -48,15 +49,23 @@ final class TwilioNumberSetup {
         String base = normalizeBaseUrl(baseUrl);
         IncomingPhoneNumber number = find(phoneNumber);
         List<Change> settings = new ArrayList<>();
-        settings.add(new Change("VoiceUrl", text(number.getVoiceUrl()), base + "/twilio/voice"));
-        settings.add(new Change("VoiceMethod", method(number.getVoiceMethod()), "POST"));
-        settings.add(new Change("StatusCallback", text(number.getStatusCallback()), base + "/twilio/voice/status"));
-        settings.add(new Change("StatusCallbackMethod", method(number.getStatusCallbackMethod()), "POST"));
-        settings.add(new Change("SmsUrl", text(number.getSmsUrl()), base + "/twilio/sms"));
-        settings.add(new Change("SmsMethod", method(number.getSmsMethod()), "POST"));
+        settings.add(new Change("VoiceUrl", text(number.getVoiceUrl()), base + "/twilio/voice",
+                (update, url) -> update.setVoiceUrl(URI.create(url))));
+        settings.add(new Change("VoiceMethod", method(number.getVoiceMethod()), "POST",
+                (update, post) -> update.setVoiceMethod(HttpMethod.POST)));
+        settings.add(new Change("StatusCallback", text(number.getStatusCallback()), base + "/twilio/voice/status",
+                (update, url) -> update.setStatusCallback(URI.create(url))));
+        settings.add(new Change("StatusCallbackMethod", method(number.getStatusCallbackMethod()), "POST",
+                (update, post) -> update.setStatusCallbackMethod(HttpMethod.POST)));
+        settings.add(new Change("SmsUrl", text(number.getSmsUrl()), base + "/twilio/sms",
+                (update, url) -> update.setSmsUrl(URI.create(url))));
+        settings.add(new Change("SmsMethod", method(number.getSmsMethod()), "POST",
+                (update, post) -> update.setSmsMethod(HttpMethod.POST)));
         // With an application SID on the number, Twilio ignores the URLs above: detach it.
-        settings.add(new Change("VoiceApplicationSid", number.getVoiceApplicationSid(), ""));
-        settings.add(new Change("SmsApplicationSid", number.getSmsApplicationSid(), ""));
+        settings.add(new Change("VoiceApplicationSid", number.getVoiceApplicationSid(), "",
+                IncomingPhoneNumberUpdater::setVoiceApplicationSid));
+        settings.add(new Change("SmsApplicationSid", number.getSmsApplicationSid(), "",
+                IncomingPhoneNumberUpdater::setSmsApplicationSid));
         List<String> warnings = new ArrayList<>();
         if (!isBlank(number.getTrunkSid())) {
             warnings.add("the number belongs to SIP trunk " + number.getTrunkSid()
@@ -65,24 +74,15 @@ final class TwilioNumberSetup {
         if (base.startsWith("http://")) {
             warnings.add("the base URL is plain http; Twilio's requests and their signatures travel unencrypted.");
         }
-        return new Plan(number.getSid(), text(number.getPhoneNumber()), number.getFriendlyName(), settings, warnings);
+        return new Plan(number.getSid(), text(number.getPhoneNumber()), number.getFriendlyName(), base, settings,
+                warnings);
     }
 
     /** Writes the plan's changes in one update; returns the number as Twilio now has it. */
     IncomingPhoneNumber apply(Plan plan) {
         IncomingPhoneNumberUpdater update = IncomingPhoneNumber.updater(plan.numberSid());
         for (Change change : plan.changes()) {
-            switch (change.field()) {
-                case "VoiceUrl" -> update.setVoiceUrl(URI.create(change.wanted()));
-                case "VoiceMethod" -> update.setVoiceMethod(HttpMethod.POST);
-                case "StatusCallback" -> update.setStatusCallback(URI.create(change.wanted()));
-                case "StatusCallbackMethod" -> update.setStatusCallbackMethod(HttpMethod.POST);
-                case "SmsUrl" -> update.setSmsUrl(URI.create(change.wanted()));
-                case "SmsMethod" -> update.setSmsMethod(HttpMethod.POST);
-                case "VoiceApplicationSid" -> update.setVoiceApplicationSid("");
-                case "SmsApplicationSid" -> update.setSmsApplicationSid("");
-                default -> throw new IllegalStateException("no update for " + change.field());
-            }
+            change.write().accept(update, change.wanted());
         }
         return update.update(client);
     }
