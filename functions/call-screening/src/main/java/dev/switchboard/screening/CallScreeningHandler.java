@@ -47,9 +47,14 @@ public class CallScreeningHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final CallbackUrls urls;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public CallScreeningHandler() {
-        this(ColdStart.wire("CallScreeningFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public CallScreeningHandler(Map<String, String> environment) {
+        this(ColdStart.wire("CallScreeningFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private CallScreeningHandler(Wiring wiring) {

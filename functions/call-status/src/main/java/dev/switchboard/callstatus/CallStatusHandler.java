@@ -58,9 +58,14 @@ public class CallStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private final MissedCallTexts texts;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public CallStatusHandler() {
-        this(ColdStart.wire("CallStatusFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public CallStatusHandler(Map<String, String> environment) {
+        this(ColdStart.wire("CallStatusFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private CallStatusHandler(Wiring wiring) {

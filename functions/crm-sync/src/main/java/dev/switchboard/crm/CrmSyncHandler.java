@@ -1,5 +1,6 @@
 package dev.switchboard.crm;
 
+import java.util.Map;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.CrmSyncJob;
@@ -17,9 +18,14 @@ public class CrmSyncHandler extends SqsJobHandler<CrmSyncJob> {
 
     private final CrmJobProcessor processor;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public CrmSyncHandler() {
-        this(ColdStart.wire("CrmSyncFunction", () -> CrmWiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public CrmSyncHandler(Map<String, String> environment) {
+        this(ColdStart.wire("CrmSyncFunction", () -> CrmWiring.from(Settings.fromEnvironment(environment))));
     }
 
     private CrmSyncHandler(CrmWiring wiring) {

@@ -25,6 +25,7 @@ import dev.switchboard.shared.twilio.Routes;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import dev.switchboard.shared.voice.CallbackUrls;
 import dev.switchboard.shared.voice.VoiceTwiml;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,9 +62,14 @@ public class DialStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private final VoiceTwiml twiml;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public DialStatusHandler() {
-        this(ColdStart.wire("DialStatusFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public DialStatusHandler(Map<String, String> environment) {
+        this(ColdStart.wire("DialStatusFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private DialStatusHandler(Wiring wiring) {

@@ -19,8 +19,14 @@ public class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     private final String stage;
     private final Clock clock;
 
+    /** Lambda's constructor: configured from the process environment. */
     public HealthHandler() {
-        this(Env.current().get("STAGE").orElse("local"), Clock.systemUTC());
+        this(System.getenv());
+    }
+
+    /** Configured from {@code environment} (the local stack hands each function its own). */
+    public HealthHandler(Map<String, String> environment) {
+        this(Env.of(environment).get("STAGE").orElse("local"), Clock.systemUTC());
     }
 
     public HealthHandler(String stage, Clock clock) {

@@ -23,6 +23,7 @@ import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import dev.switchboard.shared.voice.CallbackUrls;
 import dev.switchboard.shared.voice.VoiceTwiml;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,9 +57,14 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final CallbackUrls urls;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public IncomingCallHandler() {
-        this(ColdStart.wire("IncomingCallFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public IncomingCallHandler(Map<String, String> environment) {
+        this(ColdStart.wire("IncomingCallFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private IncomingCallHandler(Wiring wiring) {

@@ -18,6 +18,7 @@ import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -42,9 +43,14 @@ public class IntelligenceWebhookHandler implements RequestHandler<APIGatewayV2HT
     private final JobQueue transcriptionQueue;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public IntelligenceWebhookHandler() {
-        this(ColdStart.wire("IntelligenceWebhookFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public IntelligenceWebhookHandler(Map<String, String> environment) {
+        this(ColdStart.wire("IntelligenceWebhookFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private IntelligenceWebhookHandler(Wiring wiring) {

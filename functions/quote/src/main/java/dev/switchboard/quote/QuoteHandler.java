@@ -62,9 +62,14 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     private final Optional<String> line;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public QuoteHandler() {
-        this(ColdStart.wire("QuoteFunction", () -> Wiring.from(Settings.fromEnvironment(), Clock.systemUTC())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public QuoteHandler(Map<String, String> environment) {
+        this(ColdStart.wire("QuoteFunction", () -> Wiring.from(Settings.fromEnvironment(environment), Clock.systemUTC())));
     }
 
     private QuoteHandler(Wiring w) {

@@ -16,6 +16,7 @@ import dev.switchboard.shared.storage.RecordingRecords;
 import dev.switchboard.shared.storage.S3Clients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioRestClients;
+import java.util.Map;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +33,14 @@ public class RecordingArchiveHandler extends SqsJobHandler<ArchiveRecordingJob> 
 
     private final RecordingArchiver archiver;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public RecordingArchiveHandler() {
-        this(ColdStart.wire("RecordingArchiverFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public RecordingArchiveHandler(Map<String, String> environment) {
+        this(ColdStart.wire("RecordingArchiverFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private RecordingArchiveHandler(Wiring wiring) {

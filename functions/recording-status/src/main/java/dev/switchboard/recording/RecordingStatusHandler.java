@@ -51,9 +51,14 @@ public class RecordingStatusHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final JobQueue archiveQueue;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public RecordingStatusHandler() {
-        this(ColdStart.wire("RecordingStatusFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public RecordingStatusHandler(Map<String, String> environment) {
+        this(ColdStart.wire("RecordingStatusFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private RecordingStatusHandler(Wiring wiring) {

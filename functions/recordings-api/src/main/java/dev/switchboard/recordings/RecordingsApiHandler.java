@@ -60,9 +60,14 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final ZoneId zone;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public RecordingsApiHandler() {
-        this(ColdStart.wire("RecordingsApiFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public RecordingsApiHandler(Map<String, String> environment) {
+        this(ColdStart.wire("RecordingsApiFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private RecordingsApiHandler(Wiring wiring) {

@@ -26,6 +26,7 @@ import dev.switchboard.shared.storage.OptOuts;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import dev.switchboard.shared.voice.CallbackUrls;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,9 +63,14 @@ public class IncomingSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private final CallbackUrls callbacks;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public IncomingSmsHandler() {
-        this(ColdStart.wire("SmsIncomingFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public IncomingSmsHandler(Map<String, String> environment) {
+        this(ColdStart.wire("SmsIncomingFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private IncomingSmsHandler(Wiring w) {

@@ -13,6 +13,7 @@ import dev.switchboard.shared.sms.OutboundTexts;
 import dev.switchboard.shared.sms.SendResult;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -32,9 +33,14 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
 
     private final OutboundTexts texts;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public SmsSendHandler() {
-        this(ColdStart.wire("SmsSenderFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public SmsSendHandler(Map<String, String> environment) {
+        this(ColdStart.wire("SmsSenderFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private SmsSendHandler(Wiring wiring) {

@@ -15,6 +15,7 @@ import dev.switchboard.shared.sms.MessageStatuses;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -33,9 +34,14 @@ public class SmsStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final MessageStatusRecords records;
     private final Clock clock;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public SmsStatusHandler() {
-        this(ColdStart.wire("SmsStatusFunction", () -> Wiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public SmsStatusHandler(Map<String, String> environment) {
+        this(ColdStart.wire("SmsStatusFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
     }
 
     private SmsStatusHandler(Wiring wiring) {

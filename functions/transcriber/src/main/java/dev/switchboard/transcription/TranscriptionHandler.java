@@ -1,5 +1,6 @@
 package dev.switchboard.transcription;
 
+import java.util.Map;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.TranscriptionJob;
@@ -16,9 +17,14 @@ public class TranscriptionHandler extends SqsJobHandler<TranscriptionJob> {
 
     private final TranscriptionWorker worker;
 
-    /** Lambda's constructor: wires everything from the environment once per container. */
+    /** Lambda's constructor: wires everything from the process environment once per container. */
     public TranscriptionHandler() {
-        this(ColdStart.wire("TranscriberFunction", () -> TranscriberWiring.from(Settings.fromEnvironment())));
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public TranscriptionHandler(Map<String, String> environment) {
+        this(ColdStart.wire("TranscriberFunction", () -> TranscriberWiring.from(Settings.fromEnvironment(environment))));
     }
 
     private TranscriptionHandler(TranscriberWiring wiring) {

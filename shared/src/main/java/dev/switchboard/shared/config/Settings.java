@@ -32,7 +32,12 @@ public final class Settings {
 
     /** The current function's environment, with SSM and Secrets Manager behind it. */
     public static Settings fromEnvironment() {
-        Env env = Env.current();
+        return fromEnvironment(Env.current().asMap());
+    }
+
+    /** A function's environment given as a map (its handler's constructor argument), with SSM and Secrets Manager behind it. */
+    public static Settings fromEnvironment(java.util.Map<String, String> environment) {
+        Env env = Env.of(environment);
         return new Settings(env, new AwsParameterStore(new AwsSettings(env)));
     }
 
