@@ -150,7 +150,8 @@ class CrmWiringTest {
             ssm.put("/sb/crm-key", "rotated-key-0123456789");
             client.insert(lead.get());
             assertThat(crm.records()).hasSize(2);
-            assertThat(crm.records().values()).allSatisfy(fields -> assertThat(fields.get("201")).contains("\uD83D\uDE97"));
+            // CRM_REPLACE_EMOJI=false: the 3-byte store keeps "????" for the emoji.
+            assertThat(crm.records().values()).allSatisfy(fields -> assertThat(fields.get("201")).isEqualTo("Jo ????"));
         }
     }
 }
