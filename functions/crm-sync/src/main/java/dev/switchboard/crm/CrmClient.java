@@ -17,7 +17,10 @@ public interface CrmClient {
     /** Creates the lead and returns the CRM's id for it. Not idempotent: the caller guards it. */
     String insert(LeadPush lead);
 
-    /** Writes the lead's changed attributes to the existing CRM item. */
+    /**
+     * Writes the lead's changed attributes to the existing CRM item; throws {@link CrmItemGone} when the CRM
+     * says the item no longer exists.
+     */
     void update(String crmItemId, LeadPush lead);
 
     /**

@@ -1,6 +1,7 @@
 package dev.switchboard.crm;
 
 import dev.switchboard.crm.lead.LeadMerge;
+import dev.switchboard.crm.lead.LeadPush;
 import dev.switchboard.crm.lead.LeadText;
 import dev.switchboard.crm.rukovoditel.FieldMap;
 import dev.switchboard.crm.rukovoditel.RukovoditelAnswers;
@@ -11,6 +12,7 @@ import dev.switchboard.crm.webhook.WebhookClient;
 import dev.switchboard.crm.webhook.WebhookSigner;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Env;
+import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.queue.WorkerQueues;
@@ -27,6 +29,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The CRM worker's configuration ({@code CRM_KIND} and friends, see docs/crm.md) turned into clients, once
@@ -83,7 +86,11 @@ public final class CrmWiring {
         return new LeadSynchronizer(new LeadLinks(table), merge, text, client, clock, CrmWiring::newLeadRef);
     }
 
-    /** The CRM client for {@code CRM_KIND} {@code rukovoditel} or {@code webhook}. */
+    /**
+     * The CRM client for {@code CRM_KIND} {@code rukovoditel} or {@code webhook}. It is live: when a credential
+     * (or any other CRM setting) read from SSM/Secrets Manager changes, the next call uses a client built from
+     * the new values (the HTTP client is kept); a change that does not validate keeps the last good client.
+     */
     public static CrmClient client(String kind, Settings settings, Clock clock) {
         zone(settings);
         settings.integer("LEAD_MERGE_WINDOW_DAYS", 30, 1, 3650);
@@ -94,11 +101,35 @@ public final class CrmWiring {
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return switch (kind) {
-            case "rukovoditel" -> rukovoditel(settings, http, timeout);
-            case "webhook" -> webhook(settings, http, timeout, clock);
+        LiveSetting<CrmClient> client = settings.live(s -> switch (kind) {
+            case "rukovoditel" -> rukovoditel(s, http, timeout);
+            case "webhook" -> webhook(s, http, timeout, clock);
             default -> throw new ConfigException("CRM_KIND must be none, rukovoditel or webhook, got '" + kind + "'");
-        };
+        });
+        return new LiveCrmClient(client);
+    }
+
+    /** Each call goes to the client built from the settings' current values. */
+    private record LiveCrmClient(LiveSetting<CrmClient> current) implements CrmClient {
+        @Override
+        public String name() {
+            return current.get().name();
+        }
+
+        @Override
+        public String insert(LeadPush lead) {
+            return current.get().insert(lead);
+        }
+
+        @Override
+        public void update(String crmItemId, LeadPush lead) {
+            current.get().update(crmItemId, lead);
+        }
+
+        @Override
+        public Optional<String> findInserted(LeadPush lead, String previousCrmItemId) {
+            return current.get().findInserted(lead, previousCrmItemId);
+        }
     }
 
     private static CrmClient rukovoditel(Settings settings, HttpClient http, Duration timeout) {
@@ -116,7 +147,8 @@ public final class CrmWiring {
         String password = settings.secret("CRM_PASSWORD");
         RukovoditelCredentials credentials = new RukovoditelCredentials(apiKey, username, password,
                 source(settings.env(), "CRM_API_KEY"), source(settings.env(), "CRM_PASSWORD"));
-        return new RukovoditelClient(http, apiUrl, timeout, new RukovoditelRequests(credentials, entityId, fields),
+        boolean replaceEmoji = settings.flag("CRM_REPLACE_EMOJI", true);
+        return new RukovoditelClient(http, apiUrl, timeout, new RukovoditelRequests(credentials, entityId, fields, replaceEmoji),
                 new RukovoditelAnswers(credentials.keySource(), credentials.passwordSource(), entityId),
                 new Redactor(List.of(apiKey, password)));
     }

@@ -97,8 +97,19 @@ public final class LeadSynchronizer implements CrmJobProcessor {
                 if (push.changed().isEmpty()) {
                     outcome = "already up to date";
                 } else {
-                    crm.update(itemId, push);
-                    outcome = "updated";
+                    try {
+                        crm.update(itemId, push);
+                        outcome = "updated";
+                    } catch (CrmItemGone gone) {
+                        // Deleted in the CRM: create the lead again and link it to the new item. A re-creation whose
+                        // answer was lost (a crash before the link was saved) is found by the search first.
+                        Optional<String> found = crm.findInserted(push, gone.crmItemId());
+                        itemId = found.isPresent() ? found.get() : crm.insert(push.complete());
+                        if (found.isPresent()) {
+                            crm.update(itemId, push.complete());
+                        }
+                        outcome = "created again (its CRM item " + gone.crmItemId() + " had been deleted in the CRM)";
+                    }
                 }
             } else {
                 Optional<String> found = insertMayHaveHappened

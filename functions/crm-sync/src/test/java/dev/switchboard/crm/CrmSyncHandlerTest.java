@@ -55,12 +55,16 @@ class CrmSyncHandlerTest {
     }
 
     CrmSyncHandler handler(String apiKey) {
+        return handler(apiKey, 0);
+    }
+
+    CrmSyncHandler handler(String apiKey, int maxReceiveCount) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "CRM_API_URL", crm.apiUrl(), "CRM_USERNAME", "switchboard-api", "CRM_API_KEY", apiKey,
                 "CRM_PASSWORD", PASSWORD, "CRM_LEAD_ENTITY_ID", "34",
                 "CRM_FIELD_MAP", "{\"name\":201,\"phone\":202,\"notes\":208}"));
         WorkerQueues queues = new WorkerQueues(emulators.aws().sqs(), url("CrmQueue"), url("CrmDeadLetterQueue"),
-                new Backoff(Duration.ofSeconds(60), Duration.ofSeconds(7200)));
+                new Backoff(Duration.ofSeconds(60), Duration.ofSeconds(7200)), maxReceiveCount);
         return new CrmSyncHandler(queues, CrmWiring.processor("rukovoditel", Settings.of(env), emulators.table(), clock));
     }
 
@@ -137,6 +141,20 @@ class CrmSyncHandlerTest {
                     .contains("will be retried in").contains("HTTP 503"));
             assertThat(logs.at(Level.INFO)).anySatisfy(l -> assertThat(l.text()).contains("created for +1******0133"));
             assertThat(logs.all()).doesNotContain(KEY).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aJobOnItsLastReceiveIsAnErrorNamingTheCauseNotARetry() {
+        crm.failNext(1, 503, "text/html", "<h1>Service Unavailable</h1>");
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            // The queue's maxReceiveCount (QUEUE_MAX_RECEIVE_COUNT) is 1 here: the first receive is the last.
+            SQSEvent event = batch(Jobs.call("CAH4", "+19045550134", "2026-11-23T17:00:00Z", "missed"));
+            SQSBatchResponse response = handler(KEY, 1).handleRequest(event, null);
+            assertThat(response.getBatchItemFailures()).hasSize(1);
+            assertThat(logs.at(Level.ERROR)).singleElement().satisfies(l -> assertThat(l.text())
+                    .contains("failed on its last receive (1 of 1)").contains("dead-letter queue").contains("HTTP 503"));
+            assertThat(logs.all()).doesNotContain("will be retried");
         }
     }
 }

@@ -115,4 +115,43 @@ class CrmWiringTest {
         assertThatThrownBy(() -> processor(env)).isInstanceOf(ConfigException.class).hasMessageContaining(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY).doesNotContain(PASSWORD).doesNotContain("\n"));
     }
+
+    @Test
+    void anApiKeyRotatedInSsmIsUsedByTheNextCallAndTheEmojiSettingIsRead() {
+        try (dev.switchboard.crm.testing.FakeRukovoditel crm = new dev.switchboard.crm.testing.FakeRukovoditel(
+                KEY, "switchboard-api", PASSWORD)) {
+            Map<String, String> ssm = new java.util.concurrent.ConcurrentHashMap<>(Map.of("/sb/crm-key", KEY));
+            dev.switchboard.shared.config.ParameterStore store = new dev.switchboard.shared.config.ParameterStore() {
+                @Override
+                public java.util.Optional<String> parameter(String name) {
+                    return java.util.Optional.ofNullable(ssm.get(name));
+                }
+
+                @Override
+                public java.util.Optional<String> secret(String secretId) {
+                    return java.util.Optional.empty();
+                }
+            };
+            Map<String, String> env = with(with(with(rukovoditel(), "CRM_API_KEY", null), "CRM_API_KEY_PARAMETER",
+                    "/sb/crm-key"), "CRM_API_URL", crm.apiUrl());
+            env.put("CRM_REPLACE_EMOJI", "false");
+            CrmClient client = CrmWiring.client("rukovoditel", new Settings(Env.of(env), store), Clock.systemUTC());
+            dev.switchboard.crm.lead.LeadText text = new dev.switchboard.crm.lead.LeadText(java.time.ZoneId.of("UTC"));
+            java.util.function.Supplier<dev.switchboard.crm.lead.LeadPush> lead = () -> dev.switchboard.crm.lead.LeadPush.of(
+                    new dev.switchboard.crm.lead.LeadMerge(Duration.ofDays(30), text).apply(null,
+                            new dev.switchboard.shared.jobs.CrmSyncJob("quote", "quote:L1", "2026-11-02T14:00:00Z",
+                                    dev.switchboard.crm.testing.Jobs.CALLER, null, "web", "Jo \uD83D\uDE97", null, null, null,
+                                    null, null, "L1", null, null, null, null, null, null, null, null),
+                            java.time.Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-1"), text, 0, null);
+            client.insert(lead.get());
+            crm.changeApiKey("rotated-key-0123456789");
+            assertThatThrownBy(() -> client.insert(lead.get()))
+                    .isInstanceOf(dev.switchboard.shared.queue.PermanentJobFailure.class).hasMessageContaining("API Key");
+            ssm.put("/sb/crm-key", "rotated-key-0123456789");
+            client.insert(lead.get());
+            assertThat(crm.records()).hasSize(2);
+            // CRM_REPLACE_EMOJI=false: the 3-byte store keeps "????" for the emoji.
+            assertThat(crm.records().values()).allSatisfy(fields -> assertThat(fields.get("201")).isEqualTo("Jo ????"));
+        }
+    }
 }

@@ -137,6 +137,29 @@ class LeadSynchronizerTest {
     }
 
     @Test
+    void aLeadWhoseRecordWasDeletedInTheCrmIsCreatedAgainAndRelinked() {
+        String phone = caller(30);
+        run(rukovoditel(), Jobs.call("CA30a", phone, "2026-11-20T15:00:00Z", "missed"));
+        long deleted = Long.parseLong(link(phone).crmItemId());
+        crm.deleteRecord(deleted);
+
+        run(rukovoditel(), Jobs.call("CA30b", phone, "2026-11-23T17:00:00Z", "answered"));
+        assertThat(crm.requests("update")).hasSize(1);
+        assertThat(crm.requests("insert")).hasSize(2);
+        assertThat(crm.records()).hasSize(1).doesNotContainKey(deleted);
+        Map.Entry<Long, Map<String, String>> record = crm.records().entrySet().iterator().next();
+        assertThat(link(phone).crmItemId()).isEqualTo(Long.toString(record.getKey()));
+        assertThat(link(phone).isSynced()).isTrue();
+        assertThat(record.getValue().get("208")).contains("answered").contains("missed");
+        assertThat(record.getValue()).containsEntry("202", phone);
+
+        // The next job updates the new record.
+        run(rukovoditel(), Jobs.call("CA30c", phone, "2026-11-24T17:00:00Z", "voicemail"));
+        assertThat(crm.records()).hasSize(1);
+        assertThat(crm.requests("update").get(1)).containsEntry("update_by_field[id]", Long.toString(record.getKey()));
+    }
+
+    @Test
     void theTranscriptUpdatesTheCallsLead() {
         String phone = caller(4);
         run(rukovoditel(), Jobs.call("CA4", phone, "2026-11-23T17:00:00Z", "voicemail"));

@@ -128,4 +128,25 @@ class IncomingSmsHandlerTest {
         assertThat(missing.getBody()).contains("MessageSid");
         assertThat(TWILIO.sentMessages()).isEmpty();
     }
+
+    @Test
+    void anyFromIsAnsweredWithoutA5xxAndHelpStaysWellFormedXml() throws Exception {
+        APIGatewayV2HTTPEvent longFrom = TwilioEvents.with(TwilioEvents.load("sms-incoming-message.json"),
+                Map.of("From", "sip:" + "x".repeat(1600) + "@example.com"), TOKEN, BASE);
+        assertThat(handler.handleRequest(longFrom, null).getStatusCode()).isEqualTo(200);
+
+        Lines greeting = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177",
+                "SMS_HELP_TEXT", "Hi {caller}: reply STOP to opt out.")));
+        IncomingSmsHandler helps = new IncomingSmsHandler(new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
+                greeting, new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "table"),
+                null, Clock.systemUTC());
+        APIGatewayV2HTTPEvent nasty = TwilioEvents.with(TwilioEvents.load("sms-incoming-help.json"),
+                Map.of("From", "A\u0000B\u0001"), TOKEN, BASE);
+        APIGatewayV2HTTPResponse response = helps.handleRequest(nasty, null);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        String body = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(response.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .getElementsByTagName("Body").item(0).getTextContent();
+        assertThat(body).isEqualTo("Hi AB: reply STOP to opt out.");
+    }
 }

@@ -26,4 +26,18 @@ class OwnerForwardTest {
         assertThat(Character.isHighSurrogate(body.charAt(body.length() - 2))).isFalse();
         assertThat(OwnerForward.body("+19045550123", "y".repeat(5000), 3)).hasSize(1600);
     }
+
+    @Test
+    void aFromLongerThanAMessageIsBoundedInsteadOfFailing() {
+        // Was a StringIndexOutOfBoundsException (a 500 to Twilio) once From passed about 1,590 characters.
+        for (int length : new int[] {1590, 1600, 1700, 5000}) {
+            String body = OwnerForward.body("sip:" + "x".repeat(length) + "@example.com", "Can you come tomorrow?", 2);
+            assertThat(body).hasSizeLessThanOrEqualTo(1600).contains("Can you come tomorrow?").endsWith("see the Twilio console]");
+        }
+    }
+
+    @Test
+    void controlCharactersAreDropped() {
+        assertThat(OwnerForward.body("A\u0000B", "hi\u0007 there\uD800", 0)).isEqualTo("From AB: hi there");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.shared.config;
 
+import dev.switchboard.shared.text.SafeText;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -43,8 +44,13 @@ public record Line(
         return schedule.map(s -> s.isOpen(when, timeZone, holidays)).orElse(true);
     }
 
-    /** Fills {@code {business}} and {@code {caller}} in a template. */
+    /**
+     * Fills {@code {business}} and {@code {caller}} in a template. The caller's value is theirs (a {@code From}
+     * can be any length and carry control characters), so it is bounded, and the result is XML-safe: it is
+     * spoken in TwiML or sent as a text.
+     */
     public String render(String template, String caller) {
-        return template.replace("{business}", businessName).replace("{caller}", caller == null ? "" : caller);
+        return SafeText.xml(template.replace("{business}", businessName)
+                .replace("{caller}", caller == null ? "" : SafeText.caller(caller)));
     }
 }

@@ -19,7 +19,9 @@ import java.util.Set;
  * {@code {"+19045550200": {"forwardTo": "+19045550177", "businessName": "Mechanic St. Augustine"}}}.
  * A number not listed gets the fallback line built from the global settings ({@code TWILIO_FORWARD_TO},
  * {@code TWILIO_CALLER_ID}, {@code BUSINESS_NAME}, ...). {@code LINES} may live in SSM
- * ({@code LINES_PARAMETER}) because Lambda's environment is limited to 4 KB.
+ * ({@code LINES_PARAMETER}) because Lambda's environment is limited to 4 KB. Read from SSM, the lines
+ * follow an edit within {@code PARAMETER_MAX_AGE_SECONDS} ({@link LiveSetting}); a malformed edit keeps the
+ * last good lines in use (one ERROR), as a malformed value at a cold start stops it.
  */
 public final class Lines {
 
@@ -51,15 +53,22 @@ public final class Lines {
             "record-from-ringing", "record-from-answer-dual", "record-from-ringing-dual");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, Line> byNumber;
-    private final Line fallback;
-
-    private Lines(Map<String, Line> byNumber, Line fallback) {
-        this.byNumber = byNumber;
-        this.fallback = fallback;
+    /** The lines as parsed from one set of raw values. */
+    private record Parsed(Map<String, Line> byNumber, Line fallback) {
     }
 
+    private final LiveSetting<Parsed> parsed;
+
+    private Lines(LiveSetting<Parsed> parsed) {
+        this.parsed = parsed;
+    }
+
+    /** Parses the lines now (a malformed value is a {@link ConfigException}) and follows later changes. */
     public static Lines load(Settings settings) {
+        return new Lines(settings.live(Lines::parse));
+    }
+
+    private static Parsed parse(Settings settings) {
         Line fallback = resolve(settings, Optional.empty(), JSON.createObjectNode());
         Map<String, Line> lines = new LinkedHashMap<>();
         Optional<String> raw = settings.optional("LINES");
@@ -84,21 +93,22 @@ public final class Lines {
                 lines.put(number, resolve(settings, Optional.of(number), entry.getValue()));
             }
         }
-        return new Lines(Map.copyOf(lines), fallback);
+        return new Parsed(Map.copyOf(lines), fallback);
     }
 
     /** The line for a called number, or the fallback line. */
     public Line forNumber(String calledNumber) {
-        Line line = calledNumber == null ? null : byNumber.get(calledNumber);
-        return line != null ? line : fallback;
+        Parsed current = parsed.get();
+        Line line = calledNumber == null ? null : current.byNumber().get(calledNumber);
+        return line != null ? line : current.fallback();
     }
 
     public Line fallback() {
-        return fallback;
+        return parsed.get().fallback();
     }
 
     public Collection<Line> configured() {
-        return byNumber.values();
+        return parsed.get().byNumber().values();
     }
 
     /** Whether {@code phone} is one of the business's own numbers (never text those). */
@@ -106,22 +116,19 @@ public final class Lines {
         if (phone == null) {
             return false;
         }
-        if (byNumber.containsKey(phone)) {
+        Parsed current = parsed.get();
+        if (current.byNumber().containsKey(phone)) {
             return true;
         }
-        for (Line line : concat()) {
+        java.util.List<Line> all = new java.util.ArrayList<>(current.byNumber().values());
+        all.add(current.fallback());
+        for (Line line : all) {
             if (line.callerId().filter(phone::equals).isPresent() || line.smsFrom().filter(phone::equals).isPresent()
                     || line.forwardTo().filter(phone::equals).isPresent()) {
                 return true;
             }
         }
         return false;
-    }
-
-    private Iterable<Line> concat() {
-        java.util.List<Line> all = new java.util.ArrayList<>(byNumber.values());
-        all.add(fallback);
-        return all;
     }
 
     private static Line resolve(Settings settings, Optional<String> number, JsonNode node) {

@@ -1,21 +1,22 @@
 package dev.switchboard.shared.config;
 
 import java.time.Duration;
-import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.lambda.powertools.parameters.BaseProvider;
+import software.amazon.lambda.powertools.parameters.cache.CacheManager;
 import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
 
-/** Secrets Manager through Powertools Parameters; a separate class because its client is an optional jar. */
-final class SecretsManagerStore implements ParameterStore {
+/**
+ * Secrets Manager through Powertools Parameters; a separate class because its client is an optional jar:
+ * it is only loaded when a {@code *_SECRET_ID} setting is read.
+ */
+final class SecretsManagerStore {
 
-    private final SecretsProvider provider;
-
-    private SecretsManagerStore(SecretsProvider provider) {
-        this.provider = provider;
+    private SecretsManagerStore() {
     }
 
-    static ParameterStore create(AwsSettings aws) {
+    static CachedProvider create(AwsSettings aws) {
         try {
             Class.forName("software.amazon.awssdk.services.secretsmanager.SecretsManagerClient");
         } catch (ClassNotFoundException e) {
@@ -24,20 +25,10 @@ final class SecretsManagerStore implements ParameterStore {
         }
         SecretsManagerClient client = aws.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER",
                 Duration.ofSeconds(5)).build();
-        return new SecretsManagerStore(SecretsProvider.builder().withClient(client).build());
+        return new CachedProvider(cache -> provider(client, cache), p -> p, e -> e instanceof ResourceNotFoundException);
     }
 
-    @Override
-    public Optional<String> parameter(String name) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> secret(String secretId) {
-        try {
-            return Optional.ofNullable(provider.get(secretId));
-        } catch (ResourceNotFoundException e) {
-            return Optional.empty();
-        }
+    private static BaseProvider provider(SecretsManagerClient client, CacheManager cache) {
+        return SecretsProvider.builder().withClient(client).withCacheManager(cache).build();
     }
 }

@@ -3,8 +3,10 @@ package dev.switchboard.shared.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -17,17 +19,66 @@ import java.util.regex.Pattern;
  *
  * <p>A missing or malformed required value throws {@link ConfigException} with one line naming the
  * variable; secret values never appear in messages.
+ *
+ * <p>Values from SSM or Secrets Manager are re-read once they are older than
+ * {@code PARAMETER_MAX_AGE_SECONDS} (default 300). A value read once at init is a snapshot of that moment;
+ * what must follow changes (tokens, {@code LINES}, credentials) is held as a {@link LiveSetting} from
+ * {@link #live}, which re-reads through the cache and re-parses only when the raw value changed. Plain
+ * environment values never change and cost nothing to hold live.
  */
 public final class Settings {
 
+    /** Seconds a value from SSM or Secrets Manager is served before it is read again. */
+    public static final String PARAMETER_MAX_AGE_SECONDS = "PARAMETER_MAX_AGE_SECONDS";
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final Env env;
     private final ParameterStore store;
+    /** While a live setting derives its value: every lookup that SSM or Secrets Manager can change. */
+    private final List<LiveSetting.Observed> observed;
 
     public Settings(Env env, ParameterStore store) {
+        this(env, store, null);
+        store.useMaxAge(parameterMaxAge(env));
+    }
+
+    private Settings(Env env, ParameterStore store, List<LiveSetting.Observed> observed) {
         this.env = env;
         this.store = store;
+        this.observed = observed;
+    }
+
+    /** {@code PARAMETER_MAX_AGE_SECONDS}: 5 s to an hour, default 5 minutes (Powertools' own default). */
+    static Duration parameterMaxAge(Env env) {
+        return new Settings(env, ParameterStore.NONE, null).seconds(PARAMETER_MAX_AGE_SECONDS,
+                AwsParameterStore.DEFAULT_MAX_AGE, Duration.ofSeconds(5), Duration.ofHours(1));
+    }
+
+    /**
+     * A value derived from one or more settings that follows their changes in SSM or Secrets Manager:
+     * {@code derive} runs now (a missing or malformed value throws {@link ConfigException}, failing the cold
+     * start with one line as always) and again whenever a value it read has changed. A changed value that
+     * {@code derive} rejects keeps the last good one and logs one ERROR naming the setting, never its value.
+     * E.g. {@code settings.live(s -> Lines.parse(s))}, or a future {@code STAFF}:
+     * {@code settings.live("STAFF", Staff::parse)}.
+     */
+    public <T> LiveSetting<T> live(Function<Settings, T> derive) {
+        return new LiveSetting<>(this, derive);
+    }
+
+    /** A required setting parsed by {@code parser} (which throws {@link ConfigException} for bad values), live. */
+    public <T> LiveSetting<T> live(String name, Function<String, T> parser) {
+        return live(s -> parser.apply(s.required(name)));
+    }
+
+    /** This settings' lookups, each remote one reported to {@code sink}: how a live setting sees its inputs. */
+    Settings observedBy(List<LiveSetting.Observed> sink) {
+        return new Settings(env, store, sink);
+    }
+
+    /** The current raw value of a setting a live value read, through the store's cache; never throws ConfigException. */
+    Optional<String> reread(String name) {
+        return read(name, false);
     }
 
     /** The current function's environment, with SSM and Secrets Manager behind it. */
@@ -69,6 +120,19 @@ public final class Settings {
      * optional one (the template names every optional secret, whether or not the owner created it).
      */
     private Optional<String> lookup(String name, boolean required) {
+        boolean remote = env.get(name).isEmpty()
+                && (env.get(name + "_PARAMETER").isPresent() || env.get(name + "_SECRET_ID").isPresent());
+        if (observed != null && remote) {
+            Optional<String> value = read(name, false);
+            observed.add(new LiveSetting.Observed(name, value));
+            if (value.isPresent() || !required) {
+                return value;
+            }
+        }
+        return read(name, required);
+    }
+
+    private Optional<String> read(String name, boolean required) {
         Optional<String> direct = env.get(name);
         if (direct.isPresent()) {
             return direct;

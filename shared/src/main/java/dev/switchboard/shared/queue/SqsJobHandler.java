@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * <ul>
  *   <li>{@link RetryLater} or any unexpected exception: the message's visibility is set to an exponential
  *       backoff for its attempt number and it is reported failed; after the queue's maxReceiveCount SQS
- *       moves it to the DLQ.</li>
+ *       moves it to the DLQ. On its last receive ({@code QUEUE_MAX_RECEIVE_COUNT}, the queue's
+ *       maxReceiveCount) the failure is logged as an ERROR naming the cause, and the message is made visible
+ *       at once so SQS moves it without waiting.</li>
  *   <li>{@link PermanentJobFailure} or a malformed job: the message is copied to the DLQ at once with the
  *       reason as a message attribute, and acknowledged, so it never loops.</li>
  * </ul>
@@ -39,6 +41,7 @@ public abstract class SqsJobHandler<J extends Job> implements RequestHandler<SQS
     private final String queueUrl;
     private final String deadLetterQueueUrl;
     private final Backoff backoff;
+    private final int maxReceiveCount;
 
     protected SqsJobHandler(Class<J> jobType, WorkerQueues queues) {
         this.jobType = jobType;
@@ -46,6 +49,7 @@ public abstract class SqsJobHandler<J extends Job> implements RequestHandler<SQS
         this.queueUrl = queues.queueUrl();
         this.deadLetterQueueUrl = queues.deadLetterQueueUrl();
         this.backoff = queues.backoff();
+        this.maxReceiveCount = queues.maxReceiveCount();
     }
 
     /** Does the job. Throw {@link RetryLater} for transient trouble, {@link PermanentJobFailure} for hopeless. */
@@ -91,17 +95,28 @@ public abstract class SqsJobHandler<J extends Job> implements RequestHandler<SQS
             log.error("Job {} sent to the dead-letter queue (attempt {}): {}", message.getMessageId(), attempt,
                     oneLine(e.getMessage()));
             return deadLetter(message, e.getMessage());
-        } catch (RetryLater e) {
-            Duration delay = delay(attempt, e);
-            log.warn("Job {} will be retried in {} s (attempt {}): {}", message.getMessageId(), delay.getSeconds(),
-                    attempt, oneLine(e.getMessage()));
-            retryAfter(message, delay);
-            return false;
         } catch (RuntimeException e) {
-            Duration delay = backoff.delayFor(attempt);
-            log.error("Job {} failed unexpectedly and will be retried in {} s (attempt {})", message.getMessageId(),
-                    delay.getSeconds(), attempt, e);
-            retryAfter(message, delay);
+            if (maxReceiveCount > 0 && attempt >= maxReceiveCount) {
+                // SQS moves it to the DLQ instead of delivering it again: say so, and why, not "will be retried".
+                if (e instanceof RetryLater) {
+                    log.error("Job {} failed on its last receive ({} of {}) and goes to the dead-letter queue: {}",
+                            message.getMessageId(), attempt, maxReceiveCount, oneLine(e.getMessage()));
+                } else {
+                    log.error("Job {} failed unexpectedly on its last receive ({} of {}) and goes to the dead-letter"
+                            + " queue", message.getMessageId(), attempt, maxReceiveCount, e);
+                }
+                retryAfter(message, Duration.ZERO);
+            } else if (e instanceof RetryLater retry) {
+                Duration delay = delay(attempt, retry);
+                log.warn("Job {} will be retried in {} s (attempt {}): {}", message.getMessageId(), delay.getSeconds(),
+                        attempt, oneLine(e.getMessage()));
+                retryAfter(message, delay);
+            } else {
+                Duration delay = backoff.delayFor(attempt);
+                log.error("Job {} failed unexpectedly and will be retried in {} s (attempt {})", message.getMessageId(),
+                        delay.getSeconds(), attempt, e);
+                retryAfter(message, delay);
+            }
             return false;
         }
     }

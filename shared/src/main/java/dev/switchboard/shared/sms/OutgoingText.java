@@ -1,5 +1,6 @@
 package dev.switchboard.shared.sms;
 
+import dev.switchboard.shared.text.SafeText;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,8 @@ import java.util.Optional;
  * @param kind                what it is for: {@code missed-call}, {@code voicemail-thanks}, {@code quote-estimate},
  *                            {@code owner-forward}, ...
  * @param from                the sending number; empty uses {@code messagingServiceSid}
+ * @param body                the message; characters XML 1.0 forbids (control characters, lone surrogates) are
+ *                            dropped, as they are from TwiML
  * @param statusCallback      absolute URL of {@code /twilio/sms/status}
  */
 public record OutgoingText(String key, String kind, String to, Optional<String> from,
@@ -18,5 +21,6 @@ public record OutgoingText(String key, String kind, String to, Optional<String> 
         if (from.isEmpty() && messagingServiceSid.isEmpty()) {
             throw new IllegalArgumentException("a text needs a From number or a messaging service");
         }
+        body = SafeText.xml(body);
     }
 }

@@ -7,6 +7,7 @@ import com.twilio.http.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -24,6 +25,8 @@ import org.apache.hc.core5.util.Timeout;
  *       a 5xx on {@code POST /Messages} is ambiguous (the text may have gone out): a blind retry can text a
  *       customer twice; Apache HttpClient underneath also retries 429/503 for any method. Neither happens
  *       here: callers decide (see {@code OutboundTexts}).</li>
+ *   <li>given live credentials, every request is authenticated with their current value, so a token
+ *       rotated in SSM/Secrets Manager is used without rebuilding the client.</li>
  * </ul>
  */
 public class RebasingHttpClient extends NetworkHttpClient {
@@ -31,10 +34,24 @@ public class RebasingHttpClient extends NetworkHttpClient {
     private static final String API = "https://api.twilio.com";
     private static final String INTELLIGENCE = "https://intelligence.twilio.com";
 
+    /** The user (account SID or API key SID) and password (auth token or key secret) a request is sent with. */
+    public record Credentials(String user, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[user=" + user + "]";
+        }
+    }
+
     private final String apiBase;
     private final String intelligenceBase;
+    private final Supplier<Credentials> credentials;
 
     public RebasingHttpClient(String apiBase, String intelligenceBase, Duration timeout) {
+        this(apiBase, intelligenceBase, timeout, null);
+    }
+
+    /** @param credentials read for every request; null keeps what the TwilioRestClient set */
+    public RebasingHttpClient(String apiBase, String intelligenceBase, Duration timeout, Supplier<Credentials> credentials) {
         // Apache HttpClient 5 on its own retries 429 and 503 for any method, POST included: off.
         super(HttpClientBuilder.create()
                 .disableAutomaticRetries()
@@ -54,10 +71,15 @@ public class RebasingHttpClient extends NetworkHttpClient {
                         .build()));
         this.apiBase = strip(apiBase);
         this.intelligenceBase = strip(intelligenceBase);
+        this.credentials = credentials;
     }
 
     @Override
     public Response makeRequest(Request request) {
+        if (credentials != null && request.getAuthStrategy() == null) {
+            Credentials current = credentials.get();
+            request.setAuth(current.user(), current.password());
+        }
         String rebased = rebase(request.getUrl());
         if (rebased.equals(request.getUrl())) {
             return super.makeRequest(request);

@@ -4,30 +4,46 @@ import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Checks {@code X-Twilio-Signature} (or SignalWire's {@code X-SignalWire-Signature}, the same scheme) on
- * a webhook: over {@code PUBLIC_BASE_URL} + route path + the raw query string, with and without the
- * scheme's default port, and the decoded form parameters; JSON bodies through {@code bodySHA256}.
+ * Checks {@code X-Twilio-Signature} (or SignalWire's {@code X-SignalWire-Signature}, the same scheme but
+ * repeated keys' values in submission order) on a webhook: over {@code PUBLIC_BASE_URL} + route path + the
+ * raw query string, with the scheme's default port added or any port removed, and the decoded form
+ * parameters; JSON bodies through {@code bodySHA256}.
  */
 public final class TwilioRequestVerifier {
 
     private final String publicBaseUrl;
-    private final List<String> keys;
+    private final Supplier<List<String>> keys;
 
     /**
      * @param publicBaseUrl the base URL Twilio is configured with, no trailing slash
      * @param keys          the auth token(s) (a second one while rotating) or SignalWire signing key
      */
     public TwilioRequestVerifier(String publicBaseUrl, List<String> keys) {
+        this(publicBaseUrl, constant(keys));
+    }
+
+    /**
+     * @param keys read on every request: live settings re-read from SSM/Secrets Manager within their max
+     *             age, so a rotated token is honoured without a redeploy
+     */
+    public TwilioRequestVerifier(String publicBaseUrl, Supplier<List<String>> keys) {
+        this.publicBaseUrl = publicBaseUrl;
+        this.keys = keys;
+    }
+
+    private static Supplier<List<String>> constant(List<String> keys) {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one signing key is required");
         }
-        this.publicBaseUrl = publicBaseUrl;
-        this.keys = List.copyOf(keys);
+        List<String> copy = List.copyOf(keys);
+        return () -> copy;
     }
 
     /** The URL Twilio must have called for this request. */
@@ -42,8 +58,12 @@ public final class TwilioRequestVerifier {
      * @param form the decoded form parameters; ignored for JSON bodies
      */
     public Optional<String> rejection(HttpRequest request, FormParameters form) {
-        Optional<String> signature = request.header("x-twilio-signature").or(() -> request.header("x-signalwire-signature"));
-        if (signature.isEmpty() || signature.get().isBlank()) {
+        List<Signature> signatures = new ArrayList<>();
+        request.header("x-twilio-signature").filter(s -> !s.isBlank())
+                .ifPresent(s -> signatures.add(new Signature(s.trim(), TwilioSignature.ValueOrder.SORTED_DISTINCT)));
+        request.header("x-signalwire-signature").filter(s -> !s.isBlank())
+                .ifPresent(s -> signatures.add(new Signature(s.trim(), TwilioSignature.ValueOrder.SUBMITTED)));
+        if (signatures.isEmpty()) {
             return Optional.of("no X-Twilio-Signature header");
         }
         String url = signedUrl(request);
@@ -62,12 +82,20 @@ public final class TwilioRequestVerifier {
             params = form.asMap();
         }
         boolean valid = false;
-        for (String candidate : TwilioSignature.portVariants(url)) {
-            for (String key : keys) {
-                // Every combination is computed, so timing does not reveal which one matched.
-                valid |= TwilioSignature.matches(TwilioSignature.compute(key, candidate, params), signature.get().trim());
+        List<String> currentKeys = keys.get();
+        for (Signature signature : signatures) {
+            for (String candidate : TwilioSignature.portVariants(url)) {
+                for (String key : currentKeys) {
+                    // Every combination is computed, so timing does not reveal which one matched.
+                    valid |= TwilioSignature.matches(TwilioSignature.compute(key, candidate, params, signature.order()),
+                            signature.value());
+                }
             }
         }
         return valid ? Optional.empty() : Optional.of("signature does not match " + url);
+    }
+
+    /** A signature header's value and how its scheme orders repeated values. */
+    private record Signature(String value, TwilioSignature.ValueOrder order) {
     }
 }

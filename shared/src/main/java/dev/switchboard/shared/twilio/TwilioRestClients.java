@@ -1,6 +1,7 @@
 package dev.switchboard.shared.twilio;
 
 import com.twilio.http.TwilioRestClient;
+import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Settings;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,24 +19,25 @@ public final class TwilioRestClients {
 
     public static TwilioRestClient create(Settings settings) {
         String accountSid = settings.required("TWILIO_ACCOUNT_SID");
-        Optional<String> keySid = settings.optional("TWILIO_API_KEY_SID");
-        Optional<String> keySecret = keySid.isPresent() ? settings.optionalSecret("TWILIO_API_KEY_SECRET") : Optional.empty();
-        String user;
-        String password;
-        if (keySid.isPresent() && keySecret.isPresent()) {
-            user = keySid.get();
-            password = keySecret.get();
-        } else {
-            user = accountSid;
-            password = settings.secret("TWILIO_AUTH_TOKEN");
-        }
+        // Live: a rotated token or key secret is used within PARAMETER_MAX_AGE_SECONDS, no new client needed.
+        LiveSetting<RebasingHttpClient.Credentials> credentials = settings.live(s -> credentials(s, accountSid));
+        RebasingHttpClient.Credentials initial = credentials.get();
         Duration timeout = Duration.ofMillis(settings.integer("TWILIO_HTTP_TIMEOUT_MS", 5000, 500, 60000));
-        return new TwilioRestClient.Builder(user, password)
+        return new TwilioRestClient.Builder(initial.user(), initial.password())
                 .accountSid(accountSid)
                 .httpClient(new RebasingHttpClient(
                         settings.optionalBaseUrl("TWILIO_API_BASE_URL").orElse("https://api.twilio.com"),
                         settings.optionalBaseUrl("TWILIO_INTELLIGENCE_BASE_URL").orElse("https://intelligence.twilio.com"),
-                        timeout))
+                        timeout, credentials))
                 .build();
+    }
+
+    private static RebasingHttpClient.Credentials credentials(Settings settings, String accountSid) {
+        Optional<String> keySid = settings.optional("TWILIO_API_KEY_SID");
+        Optional<String> keySecret = keySid.isPresent() ? settings.optionalSecret("TWILIO_API_KEY_SECRET") : Optional.empty();
+        if (keySid.isPresent() && keySecret.isPresent()) {
+            return new RebasingHttpClient.Credentials(keySid.get(), keySecret.get());
+        }
+        return new RebasingHttpClient.Credentials(accountSid, settings.secret("TWILIO_AUTH_TOKEN"));
     }
 }

@@ -18,8 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Twilio's request signature: base64 HMAC-SHA1, keyed by the auth token, over the exact URL Twilio called
  * followed by every POST parameter sorted by name as name+value; a repeated name contributes name+value
- * for each of its distinct values, sorted (as twilio-python and twilio-node build it). JSON bodies are not
- * part of the signature: the URL carries their hex SHA-256 as {@code bodySHA256}.
+ * for each of its distinct values, sorted (as twilio-python and twilio-node build it). SignalWire's
+ * {@code X-SignalWire-Signature} is the same except that a repeated name contributes every value in the
+ * order it was submitted ({@link ValueOrder#SUBMITTED}, as SignalWire's compatibility SDK builds it). JSON
+ * bodies are not part of the signature: the URL carries their hex SHA-256 as {@code bodySHA256}.
  *
  * <p>twilio-java's {@code RequestValidator} implements the same scheme, but takes a
  * {@code Map<String,String>} (no repeated keys) and rebuilds port variants through {@code java.net.URI},
@@ -30,12 +32,25 @@ public final class TwilioSignature {
     private TwilioSignature() {
     }
 
+    /** How a repeated parameter's values enter the signed string. */
+    public enum ValueOrder {
+        /** Each distinct value once, sorted: Twilio's SDKs ({@code X-Twilio-Signature}). */
+        SORTED_DISTINCT,
+        /** Every value, in the order submitted: SignalWire's SDK ({@code X-SignalWire-Signature}). */
+        SUBMITTED
+    }
+
     /** The signature Twilio would send for {@code url} and {@code params}. */
     public static String compute(String authToken, String url, Map<String, List<String>> params) {
+        return compute(authToken, url, params, ValueOrder.SORTED_DISTINCT);
+    }
+
+    /** The signature for {@code url} and {@code params}, names sorted, values in {@code order}. */
+    public static String compute(String authToken, String url, Map<String, List<String>> params, ValueOrder order) {
         StringBuilder data = new StringBuilder(url);
         Map<String, List<String>> sorted = new TreeMap<>(params);
         sorted.forEach((name, values) -> {
-            for (String value : new TreeSet<>(values)) {
+            for (String value : order == ValueOrder.SUBMITTED ? values : new TreeSet<>(values)) {
                 data.append(name).append(value);
             }
         });
@@ -66,8 +81,9 @@ public final class TwilioSignature {
     }
 
     /**
-     * The URL as given, plus the same URL with the scheme's default port added when it has none, or
-     * removed when it has it. Only the authority changes: path and query stay exactly as received.
+     * The URL as given, plus the same URL with the scheme's default port added when it has none, or with
+     * its port removed, whatever the port, when it has one (as twilio-python, twilio-node, twilio-go and
+     * twilio-java validate). Only the authority changes: path and query stay exactly as received.
      */
     public static List<String> portVariants(String url) {
         List<String> variants = new ArrayList<>();
@@ -96,10 +112,7 @@ public final class TwilioSignature {
         int colon = authority.lastIndexOf(':');
         String prefix = url.substring(0, authorityStart);
         if (colon > bracket && colon >= hostStart) {
-            String port = authority.substring(colon + 1);
-            if (port.equals(defaultPort)) {
-                variants.add(prefix + authority.substring(0, colon) + rest);
-            }
+            variants.add(prefix + authority.substring(0, colon) + rest);
         } else {
             variants.add(prefix + authority + ":" + defaultPort + rest);
         }

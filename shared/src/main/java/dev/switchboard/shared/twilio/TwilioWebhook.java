@@ -1,6 +1,7 @@
 package dev.switchboard.shared.twilio;
 
 import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpProblem;
@@ -32,7 +33,8 @@ public final class TwilioWebhook {
 
     /**
      * Reads {@code PUBLIC_BASE_URL}, {@code TWILIO_AUTH_TOKEN} (and {@code TWILIO_AUTH_TOKEN_SECONDARY}
-     * while rotating, {@code SIGNALWIRE_SIGNING_KEY} for SignalWire) and {@code TWILIO_VERIFY_SIGNATURES}.
+     * while rotating, {@code SIGNALWIRE_SIGNING_KEY} for SignalWire) and {@code TWILIO_VERIFY_SIGNATURES}; the
+     * keys are held live (re-read from SSM/Secrets Manager within their max age).
      */
     public static TwilioWebhook fromSettings(Settings settings) {
         String baseUrl = settings.baseUrl("PUBLIC_BASE_URL");
@@ -46,10 +48,14 @@ public final class TwilioWebhook {
                     + " Anyone who can reach these webhooks can post to them. Local experiments only. !!!");
             return new TwilioWebhook(null, baseUrl);
         }
-        List<String> keys = new ArrayList<>();
-        keys.add(settings.secret("TWILIO_AUTH_TOKEN"));
-        settings.optionalSecret("TWILIO_AUTH_TOKEN_SECONDARY").ifPresent(keys::add);
-        settings.optionalSecret("SIGNALWIRE_SIGNING_KEY").ifPresent(keys::add);
+        // Live: a token rotated in SSM/Secrets Manager is checked against within PARAMETER_MAX_AGE_SECONDS.
+        LiveSetting<List<String>> keys = settings.live(s -> {
+            List<String> current = new ArrayList<>();
+            current.add(s.secret("TWILIO_AUTH_TOKEN"));
+            s.optionalSecret("TWILIO_AUTH_TOKEN_SECONDARY").ifPresent(current::add);
+            s.optionalSecret("SIGNALWIRE_SIGNING_KEY").ifPresent(current::add);
+            return List.copyOf(current);
+        });
         return new TwilioWebhook(new TwilioRequestVerifier(baseUrl, keys), baseUrl);
     }
 

@@ -9,6 +9,7 @@ import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Record;
 import com.twilio.twiml.voice.Say;
 import dev.switchboard.shared.config.Line;
+import dev.switchboard.shared.text.SafeText;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +46,7 @@ public final class VoiceTwiml {
                     .recordingStatusCallbackEvents(List.of(Dial.RecordingEvent.COMPLETED, Dial.RecordingEvent.ABSENT));
         }
         return toXml(new VoiceResponse.Builder()
-                .say(new Say.Builder(line.render(line.greeting(), caller)).build())
+                .say(say(line.render(line.greeting(), caller)))
                 .dial(dial.build())
                 .build());
     }
@@ -69,7 +70,7 @@ public final class VoiceTwiml {
                 .recordingStatusCallbackEvents(List.of(Record.RecordingEvent.COMPLETED, Record.RecordingEvent.ABSENT))
                 .build();
         return toXml(new VoiceResponse.Builder()
-                .say(new Say.Builder(line.render(prompt, caller)).build())
+                .say(say(line.render(prompt, caller)))
                 .record(record)
                 .build());
     }
@@ -77,7 +78,7 @@ public final class VoiceTwiml {
     /** Says a last sentence, then hangs up. */
     public String sayAndHangUp(String sentence) {
         return toXml(new VoiceResponse.Builder()
-                .say(new Say.Builder(sentence).build())
+                .say(say(sentence))
                 .hangup(new Hangup.Builder().build())
                 .build());
     }
@@ -88,6 +89,11 @@ public final class VoiceTwiml {
 
     public static String empty() {
         return toXml(new VoiceResponse.Builder().build());
+    }
+
+    /** Every spoken text passes here: what XML 1.0 forbids would make Twilio play an application error. */
+    private static Say say(String text) {
+        return new Say.Builder(SafeText.xml(text)).build();
     }
 
     static Dial.Record recordMode(String mode) {

@@ -88,4 +88,34 @@ class TwilioTextGatewayTest {
                 Optional.empty(), "Something else", null);
         assertThat(gateway.findRecent(other, Instant.parse("2026-11-22T19:55:00Z"))).isEmpty();
     }
+
+    @Test
+    void aTokenRotatedInSsmIsSentWithoutANewClient() {
+        Map<String, String> ssm = new java.util.concurrent.ConcurrentHashMap<>(Map.of("/sb/token", "old-token"));
+        dev.switchboard.shared.config.ParameterStore store = new dev.switchboard.shared.config.ParameterStore() {
+            @Override
+            public Optional<String> parameter(String name) {
+                return Optional.ofNullable(ssm.get(name));
+            }
+
+            @Override
+            public Optional<String> secret(String secretId) {
+                return Optional.empty();
+            }
+        };
+        TwilioTextGateway live = new TwilioTextGateway(TwilioRestClients.create(new Settings(
+                dev.switchboard.shared.config.Env.of(Map.of("TWILIO_ACCOUNT_SID", FakeTwilioApi.ACCOUNT_SID,
+                        "TWILIO_AUTH_TOKEN_PARAMETER", "/sb/token", "TWILIO_API_BASE_URL", TWILIO.baseUrl())), store)));
+        live.send(text);
+        ssm.put("/sb/token", "new-token");
+        live.send(new OutgoingText("k2", "test", "+19045550123", Optional.of("+19045550200"), Optional.empty(),
+                "Second", "https://phone.example.com/twilio/sms/status"));
+        assertThat(TWILIO.server().getAllServeEvents()).extracting(e -> e.getRequest().getHeader("Authorization"))
+                .containsExactlyInAnyOrder(basic("old-token"), basic("new-token"));
+    }
+
+    static String basic(String token) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((FakeTwilioApi.ACCOUNT_SID + ":" + token)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -114,4 +114,31 @@ class TwilioRequestVerifierTest {
                 Map.of("X-SignalWire-Signature", signature));
         assertThat(signalWire.rejection(request, FormParameters.parse("CallSid=x"))).isEmpty();
     }
+
+    @Test
+    void aTokenRotatedInSsmIsCheckedAgainstWithoutANewContainer() {
+        Map<String, String> ssm = new java.util.concurrent.ConcurrentHashMap<>(Map.of("/sb/token", "old-token"));
+        dev.switchboard.shared.config.ParameterStore store = new dev.switchboard.shared.config.ParameterStore() {
+            @Override
+            public java.util.Optional<String> parameter(String name) {
+                return java.util.Optional.ofNullable(ssm.get(name));
+            }
+
+            @Override
+            public java.util.Optional<String> secret(String secretId) {
+                return java.util.Optional.empty();
+            }
+        };
+        TwilioWebhook webhook = TwilioWebhook.fromSettings(new dev.switchboard.shared.config.Settings(
+                dev.switchboard.shared.config.Env.of(Map.of("PUBLIC_BASE_URL", BASE,
+                        "TWILIO_AUTH_TOKEN_PARAMETER", "/sb/token")), store));
+        String body = "CallSid=CA1";
+        Map<String, List<String>> params = Map.of("CallSid", List.of("CA1"));
+        HttpRequest signedWithNew = form("/twilio/voice", "", body,
+                TwilioSignature.compute("new-token", BASE + "/twilio/voice", params));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> webhook.accept(signedWithNew))
+                .isInstanceOf(dev.switchboard.shared.http.HttpProblem.class);
+        ssm.put("/sb/token", "new-token");
+        assertThat(webhook.accept(signedWithNew).first("CallSid")).contains("CA1");
+    }
 }

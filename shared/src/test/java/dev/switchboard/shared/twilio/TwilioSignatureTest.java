@@ -60,13 +60,17 @@ class TwilioSignatureTest {
     }
 
     @Test
-    void portVariantsAddOrRemoveOnlyTheDefaultPort() {
+    void portVariantsAddTheDefaultPortOrRemoveAnyPort() {
         assertThat(TwilioSignature.portVariants("https://example.com/twilio/voice?To=%2B1904"))
                 .containsExactly("https://example.com/twilio/voice?To=%2B1904",
                         "https://example.com:443/twilio/voice?To=%2B1904");
         assertThat(TwilioSignature.portVariants("https://example.com:443/a"))
                 .containsExactly("https://example.com:443/a", "https://example.com/a");
-        assertThat(TwilioSignature.portVariants("http://localhost:3000/a")).containsExactly("http://localhost:3000/a");
+        // Any port is removed, as twilio-python/-node/-go/-java validate (not only the scheme's default).
+        assertThat(TwilioSignature.portVariants("http://localhost:3000/a"))
+                .containsExactly("http://localhost:3000/a", "http://localhost/a");
+        assertThat(TwilioSignature.portVariants("https://user:pass@example.com:1234/a?b=c:d"))
+                .containsExactly("https://user:pass@example.com:1234/a?b=c:d", "https://user:pass@example.com/a?b=c:d");
         assertThat(TwilioSignature.portVariants("http://localhost/a?x=1:2"))
                 .containsExactly("http://localhost/a?x=1:2", "http://localhost:80/a?x=1:2");
     }

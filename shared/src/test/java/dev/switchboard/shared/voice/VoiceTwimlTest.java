@@ -74,4 +74,25 @@ class VoiceTwimlTest {
         Document doc = parse(twiml.forward(odd, "+19045550177", "", Optional.empty()));
         assertThat(doc.getElementsByTagName("Say").item(0).getTextContent()).contains("Tom & Jerry's <Garage>");
     }
+
+    static final String[] NASTY = {"A\u0000B", "\u0001\u0008\u000B\u000C\u001F", "lone \uD800 high", "lone \uDC00 low",
+            "end \uD83D", "\uFFFE\uFFFF", "<Say>&amp;</Say>]]>", "\uD83D\uDE97 emoji", "9".repeat(5000)};
+
+    @Test
+    void nastyCallerValuesAlwaysMakeWellFormedTwimlAndABoundedSay() throws Exception {
+        Line greetsCaller = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177",
+                "GREETING", "Hello {caller}, thanks for calling {business}."))).fallback();
+        for (String caller : NASTY) {
+            Document forward = parse(twiml.forward(greetsCaller, "+19045550177", caller, Optional.empty()));
+            String said = forward.getElementsByTagName("Say").item(0).getTextContent();
+            assertThat(said).startsWith("Hello ").endsWith(", thanks for calling our shop.")
+                    .hasSizeLessThan(40 + dev.switchboard.shared.text.SafeText.MAX_CALLER_CHARS)
+                    .doesNotContain("\u0000", "\uFFFE", "\uFFFF");
+            parse(twiml.voicemail(greetsCaller, "Sorry {caller}", caller));
+            parse(twiml.sayAndHangUp("Goodbye " + caller));
+        }
+        String said = parse(twiml.forward(greetsCaller, "+19045550177", "A\u0000B", Optional.empty()))
+                .getElementsByTagName("Say").item(0).getTextContent();
+        assertThat(said).isEqualTo("Hello AB, thanks for calling our shop.");
+    }
 }

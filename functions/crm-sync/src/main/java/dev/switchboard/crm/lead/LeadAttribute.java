@@ -1,5 +1,6 @@
 package dev.switchboard.crm.lead;
 
+import dev.switchboard.shared.text.SafeText;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,6 +48,17 @@ public enum LeadAttribute {
 
     public String key() {
         return key;
+    }
+
+    /**
+     * The value as written to the CRM or a webhook. {@code phone} and {@code line} are E.164 numbers Switchboard
+     * formatted and validated itself (their {@code +} is part of a number, not a formula; the phone is also what
+     * a search matches), so they go as they are. Every other attribute may carry what a customer typed on the
+     * quote form or said on a call, so a value a spreadsheet would run as a formula is neutralised
+     * ({@link SafeText#cell}); characters XML 1.0 forbids are dropped from all of them.
+     */
+    public String crmValue(String value) {
+        return this == PHONE || this == LINE ? SafeText.xml(value) : SafeText.cell(value);
     }
 
     public static Optional<LeadAttribute> byKey(String key) {

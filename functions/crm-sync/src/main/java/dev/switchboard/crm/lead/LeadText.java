@@ -1,6 +1,7 @@
 package dev.switchboard.crm.lead;
 
 import dev.switchboard.shared.jobs.CrmSyncJob;
+import dev.switchboard.shared.text.SafeText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -98,7 +99,7 @@ public final class LeadText {
             }
         }
         String line = String.join(" · ", parts).replaceAll("\\s+", " ");
-        return line.length() <= MAX_ACTIVITY_CHARS ? line : line.substring(0, MAX_ACTIVITY_CHARS - 1) + "…";
+        return SafeText.bounded(line, MAX_ACTIVITY_CHARS);
     }
 
     /** The notes field: the lead's id, then every activity, newest first. */

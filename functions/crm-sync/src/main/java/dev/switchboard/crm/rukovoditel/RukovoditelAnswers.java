@@ -13,6 +13,10 @@ import java.util.Optional;
  * {@code "status":"success"} and, for an insert, the new item's {@code data.id}. Anything else — an
  * error status, a body that is not JSON (an HTML login or error page), a 4xx — is a failure; 5xx, 408 and
  * 429 are worth retrying, the rest need a person.
+ *
+ * <p>The REST API is part of the paid Rukovoditel Extension. Without it {@code api/rest.php} dies with a PHP
+ * fatal error: HTTP 500 with an empty body, or, where PHP displays errors, a page naming a file under
+ * {@code plugins/ext} ({@link #extensionMissing}).
  */
 public final class RukovoditelAnswers {
 
@@ -26,7 +30,25 @@ public final class RukovoditelAnswers {
         this.entityId = entityId;
     }
 
+    static final String EXTENSION_FIX = "install the Rukovoditel Extension, which provides the REST API (without it"
+            + " api/rest.php dies with a PHP fatal error), then enable the API under Extension → Tools → API; see docs/crm.md";
+
+    /** Whether an answer is how {@code api/rest.php} fails when the Rukovoditel Extension is not installed. */
+    public static boolean extensionMissing(int status, String body) {
+        boolean empty = body == null || body.isBlank();
+        return (status == 500 && empty) || (!empty && body.contains("plugins/ext") && parse(body).isEmpty()
+                && (body.contains("Fatal error") || body.contains("Failed opening") || body.contains("No such file")));
+    }
+
     public RukovoditelAnswer classify(int status, Optional<String> contentType, Optional<String> retryAfter, String body) {
+        if (extensionMissing(status, body) && body != null && !body.isBlank()) {
+            return new RukovoditelAnswer.Refused("HTTP " + status + " with a PHP error page from plugins/ext instead of"
+                    + " the API's JSON: the Rukovoditel Extension is missing", EXTENSION_FIX);
+        }
+        if (status == 500 && (body == null || body.isBlank())) {
+            return new RukovoditelAnswer.Transient("HTTP 500 with an empty body (a PHP fatal error: what api/rest.php"
+                    + " answers when the Rukovoditel Extension is missing)", retryAfter.flatMap(RukovoditelAnswers::seconds));
+        }
         if (status == 408 || status == 429 || status >= 500) {
             return new RukovoditelAnswer.Transient("HTTP " + status, retryAfter.flatMap(RukovoditelAnswers::seconds));
         }
@@ -60,6 +82,20 @@ public final class RukovoditelAnswers {
         }
         String message = errorMessage(answer);
         return new RukovoditelAnswer.Refused("Rukovoditel says '" + message + "'", fixFor(message));
+    }
+
+    /**
+     * Whether an update's {@code data} says no item was updated: Rukovoditel answers an update of an item that
+     * was deleted with success and an empty id ({@code {"id":""}}). An answer without an id at all is a plain
+     * success.
+     */
+    public static boolean updatedNothing(JsonNode data) {
+        JsonNode node = data != null && data.isArray() && data.size() > 0 ? data.get(0) : data;
+        if (node == null || !node.isObject() || !node.has("id")) {
+            return false;
+        }
+        JsonNode id = node.get("id");
+        return id.isNull() || id.asText("").isBlank() || id.asText("").matches("0+");
     }
 
     /** The new item's id from an insert's {@code data}: {@code {"id":119}} (or the first of a list). */

@@ -2,6 +2,7 @@ package dev.switchboard.crm.rukovoditel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.crm.CrmClient;
+import dev.switchboard.crm.CrmItemGone;
 import dev.switchboard.crm.Redactor;
 import dev.switchboard.crm.lead.LeadAttribute;
 import dev.switchboard.crm.lead.LeadPush;
@@ -17,6 +18,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,8 @@ public final class RukovoditelClient implements CrmClient {
     private final RukovoditelRequests requests;
     private final RukovoditelAnswers answers;
     private final Redactor redactor;
+    /** The missing Extension is logged once per container, not once per job and retry. */
+    private final AtomicBoolean extensionReported = new AtomicBoolean();
 
     public RukovoditelClient(HttpClient http, URI apiUrl, Duration timeout, RukovoditelRequests requests,
                              RukovoditelAnswers answers, Redactor redactor) {
@@ -65,7 +69,11 @@ public final class RukovoditelClient implements CrmClient {
             LOG.debug("Lead {} has no change in a mapped field; no update sent", lead.leadRef());
             return;
         }
-        call("update", lead, requests.update(crmItemId, lead));
+        JsonNode data = call("update", lead, requests.update(crmItemId, lead));
+        if (RukovoditelAnswers.updatedNothing(data)) {
+            throw new CrmItemGone(crmItemId, "Rukovoditel item " + crmItemId + " of lead " + lead.leadRef()
+                    + " no longer exists (the update answered success with an empty id: it was deleted in the CRM)");
+        }
     }
 
     @Override
@@ -95,6 +103,13 @@ public final class RukovoditelClient implements CrmClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryLater(what + " was interrupted; it is retried");
+        }
+        if (RukovoditelAnswers.extensionMissing(response.statusCode(), response.body())
+                && extensionReported.compareAndSet(false, true)) {
+            LOG.error("Rukovoditel's REST API is missing at {}: api/rest.php answered HTTP {} {}, which is what it does"
+                    + " without the Rukovoditel Extension (the REST API is part of it): {}", apiUrl.getHost(),
+                    response.statusCode(), response.body() == null || response.body().isBlank() ? "with an empty body"
+                            : "with a PHP error page from plugins/ext", RukovoditelAnswers.EXTENSION_FIX);
         }
         RukovoditelAnswer answer = answers.classify(response.statusCode(),
                 response.headers().firstValue("Content-Type"), response.headers().firstValue("Retry-After"),

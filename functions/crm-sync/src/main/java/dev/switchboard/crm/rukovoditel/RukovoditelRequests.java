@@ -2,6 +2,7 @@ package dev.switchboard.crm.rukovoditel;
 
 import dev.switchboard.crm.lead.LeadAttribute;
 import dev.switchboard.crm.lead.LeadPush;
+import dev.switchboard.shared.text.SafeText;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,17 +19,26 @@ import java.util.stream.Collectors;
  *   <li>{@code select}: {@code select_fields=<ids>} and the phone filter
  *       {@code filters[<phone field id>][value]=<E.164>}, {@code filters[<id>][condition]=search}.</li>
  * </ul>
+ * Field values are written as {@link LeadAttribute#crmValue} renders them (formulas neutralised) and, while
+ * {@code CRM_REPLACE_EMOJI} is on (the default), with characters outside the BMP replaced: Rukovoditel 2.x
+ * stores text as 3-byte UTF-8, where an emoji becomes {@code ????}.
  */
 public final class RukovoditelRequests {
 
     private final RukovoditelCredentials credentials;
     private final int entityId;
     private final FieldMap fields;
+    private final boolean replaceEmoji;
 
     public RukovoditelRequests(RukovoditelCredentials credentials, int entityId, FieldMap fields) {
+        this(credentials, entityId, fields, true);
+    }
+
+    public RukovoditelRequests(RukovoditelCredentials credentials, int entityId, FieldMap fields, boolean replaceEmoji) {
         this.credentials = credentials;
         this.entityId = entityId;
         this.fields = fields;
+        this.replaceEmoji = replaceEmoji;
     }
 
     public FieldMap fields() {
@@ -40,7 +50,7 @@ public final class RukovoditelRequests {
         for (Map.Entry<LeadAttribute, Integer> field : fields.ids().entrySet()) {
             String value = lead.values().get(field.getKey());
             if (value != null) {
-                query.add("items", List.of("0", "field_" + field.getValue()), value);
+                query.add("items", List.of("0", "field_" + field.getValue()), stored(field.getKey(), value));
             }
         }
         return query;
@@ -57,7 +67,7 @@ public final class RukovoditelRequests {
         for (Map.Entry<LeadAttribute, Integer> field : fields.ids().entrySet()) {
             String value = lead.values().get(field.getKey());
             if (value != null && changed.contains(field.getKey())) {
-                query.add("data", List.of("field_" + field.getValue()), value);
+                query.add("data", List.of("field_" + field.getValue()), stored(field.getKey(), value));
             }
         }
         return query;
@@ -73,6 +83,11 @@ public final class RukovoditelRequests {
                 .add("select_fields", selected)
                 .add("filters", List.of(phoneId, "value"), phone)
                 .add("filters", List.of(phoneId, "condition"), "search");
+    }
+
+    private String stored(LeadAttribute attribute, String value) {
+        String safe = attribute.crmValue(value);
+        return replaceEmoji ? SafeText.threeByteUtf8(safe) : safe;
     }
 
     private PhpQuery base(String action) {

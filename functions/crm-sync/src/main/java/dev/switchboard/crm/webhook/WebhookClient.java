@@ -1,6 +1,9 @@
 package dev.switchboard.crm.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.crm.CrmClient;
 import dev.switchboard.crm.Redactor;
 import dev.switchboard.crm.lead.LeadAttribute;
@@ -9,6 +12,7 @@ import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
+import dev.switchboard.shared.text.SafeText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,17 +76,33 @@ public final class WebhookClient implements CrmClient {
         return Optional.empty();
     }
 
+    /** The event for {@code lead}; every text a receiver may put in a spreadsheet is neutralised (docs/crm.md). */
     public static WebhookEvent event(String event, String eventId, LeadPush lead, String sentAt) {
-        java.util.Map<LeadAttribute, String> v = lead.values();
-        WebhookEvent.Lead body = new WebhookEvent.Lead(lead.leadRef(), lead.contentVersion(), lead.phone(),
-                v.get(LeadAttribute.NAME), v.get(LeadAttribute.EMAIL), v.get(LeadAttribute.VEHICLE),
-                v.get(LeadAttribute.SERVICE), v.get(LeadAttribute.ESTIMATE), v.get(LeadAttribute.SOURCE),
-                v.get(LeadAttribute.URGENCY), v.get(LeadAttribute.TRANSCRIPT), v.get(LeadAttribute.RECORDING),
-                v.get(LeadAttribute.LINE), v.get(LeadAttribute.CALL_OUTCOME), v.get(LeadAttribute.CALLED_AT),
-                lead.startedAt().toString(), lead.lastActivityAt().toString(), v.get(LeadAttribute.NOTES),
-                lead.activities().stream().map(a -> new WebhookEvent.ActivityEntry(a.at().toString(), a.kind(), a.text()))
-                        .toList());
-        return new WebhookEvent(event, eventId, sentAt, body, lead.trigger());
+        java.util.function.Function<LeadAttribute, String> v = a -> a.crmValue(lead.values().get(a));
+        WebhookEvent.Lead body = new WebhookEvent.Lead(lead.leadRef(), lead.contentVersion(),
+                LeadAttribute.PHONE.crmValue(lead.phone()),
+                v.apply(LeadAttribute.NAME), v.apply(LeadAttribute.EMAIL), v.apply(LeadAttribute.VEHICLE),
+                v.apply(LeadAttribute.SERVICE), v.apply(LeadAttribute.ESTIMATE), v.apply(LeadAttribute.SOURCE),
+                v.apply(LeadAttribute.URGENCY), v.apply(LeadAttribute.TRANSCRIPT), v.apply(LeadAttribute.RECORDING),
+                v.apply(LeadAttribute.LINE), v.apply(LeadAttribute.CALL_OUTCOME), v.apply(LeadAttribute.CALLED_AT),
+                lead.startedAt().toString(), lead.lastActivityAt().toString(), v.apply(LeadAttribute.NOTES),
+                lead.activities().stream().map(a -> new WebhookEvent.ActivityEntry(a.at().toString(), a.kind(),
+                        SafeText.cell(a.text()))).toList());
+        return new WebhookEvent(event, eventId, sentAt, body, neutralised(Json.MAPPER.valueToTree(lead.trigger())));
+    }
+
+    /** Every text value in the job neutralised for spreadsheets; E.164 numbers keep their {@code +}. */
+    static JsonNode neutralised(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> object.set(field.getKey(), neutralised(field.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, neutralised(array.get(i)));
+            }
+        } else if (node != null && node.isTextual()) {
+            return Json.MAPPER.getNodeFactory().textNode(SafeText.cell(node.textValue()));
+        }
+        return node;
     }
 
     private void post(String event, String eventId, LeadPush lead) {

@@ -2,7 +2,7 @@ package dev.switchboard.crm.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.switchboard.shared.jobs.CrmSyncJob;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
@@ -12,7 +12,8 @@ import java.util.List;
  * @param event   {@code lead.created} or {@code lead.updated}
  * @param eventId the same as the {@code Idempotency-Key} header: stable across redeliveries of the event
  * @param sentAt  ISO-8601 instant of this delivery attempt
- * @param trigger the queue job (quote, call or transcript) the event was sent for
+ * @param trigger the queue job (quote, call or transcript) the event was sent for, every text in it neutralised
+ *                for spreadsheets like the lead's fields
  */
 @JsonPropertyOrder({"event", "event_id", "sent_at", "lead", "trigger"})
 public record WebhookEvent(
@@ -20,7 +21,7 @@ public record WebhookEvent(
         @JsonProperty("event_id") String eventId,
         @JsonProperty("sent_at") String sentAt,
         @JsonProperty("lead") Lead lead,
-        @JsonProperty("trigger") CrmSyncJob trigger) {
+        @JsonProperty("trigger") JsonNode trigger) {
 
     public static final String CREATED = "lead.created";
     public static final String UPDATED = "lead.updated";

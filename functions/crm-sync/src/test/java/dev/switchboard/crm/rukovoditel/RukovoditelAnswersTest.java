@@ -110,4 +110,36 @@ class RukovoditelAnswersTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void withoutTheRukovoditelExtensionApiRestPhpDiesWithAPhpFatal() {
+        RukovoditelAnswers answers = new RukovoditelAnswers("CRM_API_KEY", "CRM_PASSWORD", 34);
+        RukovoditelAnswer empty500 = answers.classify(500, Optional.of("text/html"), Optional.empty(), "");
+        assertThat(empty500).isInstanceOfSatisfying(RukovoditelAnswer.Transient.class,
+                t -> assertThat(t.problem()).contains("empty body").contains("Rukovoditel Extension"));
+        assertThat(RukovoditelAnswers.extensionMissing(500, "")).isTrue();
+
+        String page = "<br />\n<b>Fatal error</b>:  Uncaught Error: Failed opening required"
+                + " 'plugins/ext/classes/api.php' in /var/www/html/api/rest.php:12";
+        RukovoditelAnswer shown = answers.classify(200, Optional.of("text/html"), Optional.empty(), page);
+        assertThat(shown).isInstanceOfSatisfying(RukovoditelAnswer.Refused.class, r -> {
+            assertThat(r.problem()).contains("plugins/ext").contains("Extension is missing");
+            assertThat(r.fix()).startsWith("install the Rukovoditel Extension");
+        });
+        assertThat(RukovoditelAnswers.extensionMissing(200, page)).isTrue();
+        // A 500 with a body, or an ordinary page, is not mistaken for it.
+        assertThat(RukovoditelAnswers.extensionMissing(500, "<h1>Internal Server Error</h1>")).isFalse();
+        assertThat(RukovoditelAnswers.extensionMissing(200, "<html><link href=\"plugins/ext/x.css\">Login</html>")).isFalse();
+        assertThat(RukovoditelAnswers.extensionMissing(503, "")).isFalse();
+    }
+
+    @Test
+    void anUpdateThatAnswersSuccessWithAnEmptyIdUpdatedNothing() throws Exception {
+        assertThat(RukovoditelAnswers.updatedNothing(Json.MAPPER.readTree("{\"id\":\"\"}"))).isTrue();
+        assertThat(RukovoditelAnswers.updatedNothing(Json.MAPPER.readTree("{\"id\":null}"))).isTrue();
+        assertThat(RukovoditelAnswers.updatedNothing(Json.MAPPER.readTree("[{\"id\":0}]"))).isTrue();
+        assertThat(RukovoditelAnswers.updatedNothing(Json.MAPPER.readTree("{\"id\":\"119\"}"))).isFalse();
+        assertThat(RukovoditelAnswers.updatedNothing(Json.MAPPER.readTree("[]"))).isFalse();
+        assertThat(RukovoditelAnswers.updatedNothing(null)).isFalse();
+    }
 }

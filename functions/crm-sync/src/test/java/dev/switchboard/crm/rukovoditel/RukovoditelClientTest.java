@@ -3,13 +3,16 @@ package dev.switchboard.crm.rukovoditel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.crm.CrmItemGone;
 import dev.switchboard.crm.Redactor;
 import dev.switchboard.crm.lead.LeadLink;
 import dev.switchboard.crm.lead.LeadMerge;
 import dev.switchboard.crm.lead.LeadPush;
 import dev.switchboard.crm.lead.LeadText;
+import dev.switchboard.crm.testing.CapturedLogs;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
+import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
 import java.net.URI;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +146,42 @@ class RukovoditelClientTest {
         assertThatThrownBy(() -> client(KEY, closed, Duration.ofSeconds(2)).insert(quoteLead()))
                 .isInstanceOf(RetryLater.class).hasMessageContaining("could not reach 127.0.0.1");
         assertThat(crm.records()).isEmpty();
+    }
+
+    @Test
+    void aMissingExtensionIsLoggedOnceAsAnErrorThatSaysSo() {
+        crm.withoutExtension(false);
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            RukovoditelClient client = client();
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> client.insert(quoteLead()))
+                        .isInstanceOf(RetryLater.class).hasMessageContaining("Rukovoditel Extension");
+            }
+            assertThat(logs.at(Level.ERROR)).singleElement().satisfies(line -> assertThat(line.text())
+                    .contains("REST API is missing").contains("Rukovoditel Extension").contains("empty body"));
+        }
+        crm.withoutExtension(true);
+        assertThatThrownBy(() -> client().insert(quoteLead()))
+                .isInstanceOf(PermanentJobFailure.class)
+                .hasMessageContaining("plugins/ext").hasMessageContaining("install the Rukovoditel Extension");
+    }
+
+    @Test
+    void anUpdateOfADeletedRecordSaysItIsGone() {
+        RukovoditelClient client = client();
+        String id = client.insert(quoteLead());
+        crm.deleteRecord(Long.parseLong(id));
+        LeadPush changed = quoteLead();
+        assertThatThrownBy(() -> client.update(id, changed))
+                .isInstanceOfSatisfying(CrmItemGone.class, gone -> assertThat(gone.crmItemId()).isEqualTo(id));
+    }
+
+    @Test
+    void emojiReachTheThreeByteStoreAsReplacementCharactersNotQuestionMarks() {
+        LeadLink lead = merge.apply(null, new CrmSyncJob("quote", "quote:L7",
+                "2026-11-02T14:00:00Z", Jobs.CALLER, null, "web", "Jo \uD83D\uDE97", null, null, null, null, null, "L7",
+                null, null, null, null, null, null, null, null), Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-7");
+        client().insert(LeadPush.of(lead, text, 0, null));
+        assertThat(crm.records().values().iterator().next()).containsEntry("201", "Jo \uFFFD");
     }
 }

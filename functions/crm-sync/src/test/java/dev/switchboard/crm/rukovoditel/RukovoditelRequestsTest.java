@@ -8,6 +8,7 @@ import dev.switchboard.crm.lead.LeadMerge;
 import dev.switchboard.crm.lead.LeadPush;
 import dev.switchboard.crm.lead.LeadText;
 import dev.switchboard.crm.testing.Jobs;
+import dev.switchboard.shared.jobs.CrmSyncJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -69,5 +70,45 @@ class RukovoditelRequestsTest {
                 "key=k3y%26x&username=api-bot&password=p%40ss+word&action=select&entity_id=34&select_fields=202%2C208"
                         + "&filters%5B202%5D%5Bvalue%5D=%2B19045550123&filters%5B202%5D%5Bcondition%5D=search");
         assertThat(withNotes.fields().fieldId(LeadAttribute.NOTES)).contains(208);
+    }
+
+    @Test
+    void formulasAreNeutralisedButThePhoneKeepsItsPlus() {
+        RukovoditelRequests all = new RukovoditelRequests(credentials, 34, FieldMap.parse(
+                "{\"name\":201,\"phone\":202,\"email\":203,\"vehicle\":204,\"service\":205,\"line\":209}"));
+        LeadLink lead = merge.apply(null, Jobs.hostileQuote(), Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-1");
+        java.util.Map<String, String> sent = FakeForm.decode(all.insert(LeadPush.of(lead, text, 0, null)).encode());
+        assertThat(sent.get("items[0][field_201]")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"Jane\")");
+        assertThat(sent.get("items[0][field_203]")).isEqualTo("'@SUM(1+1)@example.com");
+        assertThat(sent.get("items[0][field_204]")).isEqualTo("2015 -2+3 Civic");
+        assertThat(sent.get("items[0][field_205]")).isEqualTo("'+cmd|' /C calc'!A0");
+        assertThat(sent.get("items[0][field_202]")).isEqualTo(Jobs.CALLER);
+        assertThat(sent.get("items[0][field_209]")).isEqualTo(Jobs.LINE);
+    }
+
+    @Test
+    void emojiAreReplacedForRukovoditelsThreeByteUtf8UnlessSwitchedOff() {
+        FieldMap map = FieldMap.parse("{\"phone\":202,\"name\":201}");
+        LeadLink lead = merge.apply(null, new CrmSyncJob(CrmSyncJob.QUOTE, "quote:L8", "2026-11-02T14:00:00Z",
+                Jobs.CALLER, Jobs.LINE, "web", "Jane \uD83D\uDE97 Doe", null, null, null, null, null, "L8", null, null,
+                null, null, null, null, null, null), Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-1");
+        LeadPush push = LeadPush.of(lead, text, 0, null);
+        assertThat(FakeForm.decode(new RukovoditelRequests(credentials, 34, map).insert(push).encode())
+                .get("items[0][field_201]")).isEqualTo("Jane \uFFFD Doe");
+        assertThat(FakeForm.decode(new RukovoditelRequests(credentials, 34, map, false).insert(push).encode())
+                .get("items[0][field_201]")).isEqualTo("Jane \uD83D\uDE97 Doe");
+    }
+
+    /** Decodes a form body the way PHP fills $_POST keys (brackets kept in the key). */
+    static final class FakeForm {
+        static java.util.Map<String, String> decode(String body) {
+            java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                form.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return form;
+        }
     }
 }

@@ -33,6 +33,12 @@ import java.util.TreeMap;
  * changes {@code data[field_<id>]} of {@code update_by_field[id]}; {@code select} answers the records
  * whose {@code filters[<id>][value]} field contains the value, custom fields keyed by bare id. The records
  * live in memory, so tests can count them.
+ *
+ * <p>As a real installation behaves (tried against one): the REST API is part of the paid Rukovoditel
+ * Extension, and without it {@code api/rest.php} dies with a PHP fatal error ({@link #withoutExtension}); an
+ * {@code update} of a record deleted in the CRM still answers success, with an empty id
+ * ({@link #deleteRecord}); text is stored as 3-byte UTF-8 (MySQL {@code utf8}), so every character outside the
+ * BMP, an emoji, is stored as {@code ????}.
  */
 public final class FakeRukovoditel implements AutoCloseable {
 
@@ -48,6 +54,7 @@ public final class FakeRukovoditel implements AutoCloseable {
     private volatile String username;
     private volatile String password;
     private volatile boolean apiEnabled = true;
+    private volatile Boolean extensionMissingWithErrorsDisplayed;
     private volatile Duration insertAnswerDelay;
     private long nextId = 101;
 
@@ -105,6 +112,20 @@ public final class FakeRukovoditel implements AutoCloseable {
         apiEnabled = false;
     }
 
+    /**
+     * No Rukovoditel Extension: {@code api/rest.php} dies with a PHP fatal error, which PHP answers with a 500
+     * and an empty body, or, when the installation displays errors, with a 200 HTML page naming the missing
+     * file under {@code plugins/ext}.
+     */
+    public void withoutExtension(boolean errorsDisplayed) {
+        extensionMissingWithErrorsDisplayed = errorsDisplayed;
+    }
+
+    /** Someone deleted the record in the CRM's web interface. */
+    public synchronized void deleteRecord(long id) {
+        records.remove(id);
+    }
+
     public void changeApiKey(String newKey) {
         apiKey = newKey;
     }
@@ -139,6 +160,19 @@ public final class FakeRukovoditel implements AutoCloseable {
                 if (next != null) {
                     return next;
                 }
+                Boolean errorsDisplayed = extensionMissingWithErrorsDisplayed;
+                if (errorsDisplayed != null) {
+                    return errorsDisplayed
+                            ? ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                                    .withHeader("Content-Type", "text/html; charset=UTF-8")
+                                    .withBody("<br />\n<b>Warning</b>:  require(plugins/ext/classes/api.php): Failed to open"
+                                            + " stream: No such file or directory in <b>/var/www/html/api/rest.php</b> on line"
+                                            + " <b>12</b><br />\n<br />\n<b>Fatal error</b>:  Uncaught Error: Failed opening"
+                                            + " required 'plugins/ext/classes/api.php' in /var/www/html/api/rest.php:12")
+                                    .build()
+                            : ResponseDefinitionBuilder.responseDefinition().withStatus(500)
+                                    .withHeader("Content-Type", "text/html; charset=UTF-8").build();
+                }
                 if (!apiEnabled) {
                     return json(error("API is not enabled"));
                 }
@@ -164,7 +198,7 @@ public final class FakeRukovoditel implements AutoCloseable {
             Map<String, String> fields = new LinkedHashMap<>();
             form.forEach((key, value) -> {
                 if (key.startsWith("items[0][field_")) {
-                    fields.put(key.substring("items[0][field_".length(), key.length() - 1), value);
+                    fields.put(key.substring("items[0][field_".length(), key.length() - 1), utf8mb3(value));
                 }
             });
             long id = nextId++;
@@ -183,13 +217,15 @@ public final class FakeRukovoditel implements AutoCloseable {
         private ResponseDefinition update(Map<String, String> form) {
             String id = form.get("update_by_field[id]");
             Map<String, String> record = id == null || !id.matches("[0-9]+") ? null : records.get(Long.parseLong(id));
-            if (record != null) {
-                form.forEach((key, value) -> {
-                    if (key.startsWith("data[field_")) {
-                        record.put(key.substring("data[field_".length(), key.length() - 1), value);
-                    }
-                });
+            if (record == null) {
+                // What a real installation answers for an item that no longer exists: success, no id.
+                return json("{\"status\":\"success\",\"data\":{\"id\":\"\"}}");
             }
+            form.forEach((key, value) -> {
+                if (key.startsWith("data[field_")) {
+                    record.put(key.substring("data[field_".length(), key.length() - 1), utf8mb3(value));
+                }
+            });
             return json("{\"status\":\"success\",\"data\":[]}");
         }
 
@@ -228,6 +264,13 @@ public final class FakeRukovoditel implements AutoCloseable {
             return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody(body).build();
         }
+    }
+
+    /** MySQL's 3-byte {@code utf8}: a character outside the BMP is stored as one '?' per UTF-8 byte. */
+    static String utf8mb3(String value) {
+        StringBuilder stored = new StringBuilder();
+        value.codePoints().forEach(cp -> stored.append(Character.isBmpCodePoint(cp) ? String.valueOf((char) cp) : "????"));
+        return stored.toString();
     }
 
     /** As PHP fills {@code $_POST} keys before splitting brackets: percent-decoded, '+' as space. */

@@ -34,4 +34,13 @@ public final class Jobs {
                 "my truck is grinding when I brake and I'm stuck at the Publix on US-1", List.of("stranded"),
                 Map.of("name", "this is Sam Rivera"));
     }
+
+    /** A quote form filled in by someone hoping the owner opens the CRM export in a spreadsheet. */
+    public static CrmSyncJob hostileQuote() {
+        return new CrmSyncJob(CrmSyncJob.QUOTE, "quote:L9", "2026-11-02T14:00:00Z", CALLER, LINE, "web",
+                "=HYPERLINK(\"http://evil.example\",\"Jane\")", "@SUM(1+1)@example.com",
+                new CrmSyncJob.Vehicle("2015", "-2+3", "Civic\u0000", null), "+cmd|' /C calc'!A0",
+                new CrmSyncJob.Estimate("89.00", "USD", "Oil change"), "\tnotes \uD83D\uDE97", "L9",
+                null, null, null, null, null, null, null, null);
+    }
 }

@@ -118,4 +118,23 @@ class WebhookClientTest {
                 .hasMessageContaining("CRM_WEBHOOK_URL");
         assertThat(client.findInserted(LeadPush.of(quoted(), text, 0, null), null)).isEmpty();
     }
+
+    @Test
+    void formulasInTheLeadAndItsTriggerAreNeutralisedPhonesKeepTheirPlus() throws Exception {
+        receiver.stubFor(post(urlEqualTo("/hooks/leads?via=test")).willReturn(aResponse().withStatus(202)));
+        CrmSyncJob hostile = Jobs.hostileQuote();
+        LeadLink lead = merge.apply(null, hostile, Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-0A1B2C");
+        client.insert(LeadPush.of(lead, text, 0, hostile));
+        JsonNode body = Json.MAPPER.readTree(receiver.getAllServeEvents().get(0).getRequest().getBody());
+        assertThat(body.path("lead").path("name").asText()).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"Jane\")");
+        assertThat(body.path("lead").path("email").asText()).startsWith("'@");
+        assertThat(body.path("lead").path("phone").asText()).isEqualTo(Jobs.CALLER);
+        assertThat(body.path("lead").path("line").asText()).isEqualTo(Jobs.LINE);
+        assertThat(body.path("trigger").path("name").asText()).startsWith("'=HYPERLINK");
+        assertThat(body.path("trigger").path("service").asText()).isEqualTo("'+cmd|' /C calc'!A0");
+        assertThat(body.path("trigger").path("vehicle").path("make").asText()).isEqualTo("'-2+3");
+        assertThat(body.path("trigger").path("notes").asText()).isEqualTo("'\tnotes \uD83D\uDE97");
+        assertThat(body.path("trigger").path("phone").asText()).isEqualTo(Jobs.CALLER);
+        assertThat(body.path("trigger").path("line").asText()).isEqualTo(Jobs.LINE);
+    }
 }
