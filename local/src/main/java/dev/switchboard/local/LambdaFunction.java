@@ -46,7 +46,7 @@ public final class LambdaFunction {
             InvocationListener listener) {
         long start = System.nanoTime();
         try {
-            RequestHandler<Object, Object> handler = Env.runWith(environment, () -> construct(definition));
+            RequestHandler<Object, Object> handler = Env.runWith(environment, () -> construct(definition, environment));
             return new LambdaFunction(definition, environment, handler, null,
                     Duration.ofNanos(System.nanoTime() - start), listener);
         } catch (RuntimeException | LinkageError e) {
@@ -57,7 +57,7 @@ public final class LambdaFunction {
     }
 
     @SuppressWarnings("unchecked")
-    private static RequestHandler<Object, Object> construct(FunctionDefinition definition) {
+    private static RequestHandler<Object, Object> construct(FunctionDefinition definition, Map<String, String> environment) {
         String className = definition.handlerClass();
         Class<?> type;
         try {
@@ -73,7 +73,12 @@ public final class LambdaFunction {
             throw new IllegalStateException("Handler method must be handleRequest, got " + definition.handler());
         }
         try {
-            return (RequestHandler<Object, Object>) type.getDeclaredConstructor().newInstance();
+            // Handlers take their environment as a constructor argument (Lambda's no-arg one passes System.getenv()).
+            try {
+                return (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
+            } catch (NoSuchMethodException noEnvironmentConstructor) {
+                return (RequestHandler<Object, Object>) type.getDeclaredConstructor().newInstance();
+            }
         } catch (InvocationTargetException e) {
             throw new InitFailure(e.getCause());
         } catch (ReflectiveOperationException e) {
