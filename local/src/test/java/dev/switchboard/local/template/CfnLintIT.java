@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,12 +16,13 @@ class CfnLintIT {
 
     @Test
     void theTemplateHasNoErrorsOrWarnings() {
-        PythonTools.Run version = PythonTools.run(List.of("cfn-lint", "--version"), DeployedTemplate.FILE.getParent(), "");
+        ExternalCommand.Run version = ExternalCommand.run(List.of("cfn-lint", "--version"),
+                DeployedTemplate.FILE.getParent(), Map.of(), "");
         assumeTrue(version != null && version.exitCode() == 0,
                 "cfn-lint is not installed here (pip install cfn-lint): the template was NOT linted");
 
-        PythonTools.Run lint = PythonTools.run(List.of("cfn-lint", "--", DeployedTemplate.FILE.toString()),
-                DeployedTemplate.FILE.getParent(), "");
+        ExternalCommand.Run lint = ExternalCommand.run(List.of("cfn-lint", "--", DeployedTemplate.FILE.toString()),
+                DeployedTemplate.FILE.getParent(), Map.of(), "");
 
         assertThat(lint.stdout() + lint.stderr()).as(version.stdout().strip() + " findings").isEmpty();
         assertThat(lint.exitCode()).as("cfn-lint exit code (2 = errors, 4 = warnings)").isZero();

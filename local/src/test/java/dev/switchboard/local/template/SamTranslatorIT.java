@@ -63,8 +63,8 @@ class SamTranslatorIT {
     @BeforeAll
     static void translate() throws URISyntaxException {
         Path root = DeployedTemplate.FILE.getParent();
-        PythonTools.Run probe = PythonTools.run(List.of("python3", "-c",
-                "import samtranslator; print(samtranslator.__version__)"), root, "");
+        ExternalCommand.Run probe = ExternalCommand.run(List.of("python3", "-c",
+                "import samtranslator; print(samtranslator.__version__)"), root, Map.of(), "");
         if (probe == null || probe.exitCode() != 0) {
             unavailable = "python3 with aws-sam-translator is not installed here (pip install aws-sam-translator):"
                     + " the template was NOT translated" + (probe == null ? "" : " (" + probe.stderr().strip() + ")");
@@ -81,7 +81,7 @@ class SamTranslatorIT {
         }
         String request = Json.write(Map.of("template", DeployedTemplate.FILE.toString(), "scenarios", scenarios));
         Path script = Path.of(SamTranslatorIT.class.getResource("/template/sam_translate.py").toURI());
-        PythonTools.Run run = PythonTools.run(List.of("python3", script.toString()), root, request);
+        ExternalCommand.Run run = ExternalCommand.run(List.of("python3", script.toString()), root, Map.of(), request);
         assertThat(run.exitCode()).as("sam_translate.py failed:\n" + run.stderr()).isZero();
         try {
             translations = Json.MAPPER.readValue(run.stdout(), new TypeReference<Map<String, Translation>>() { });

@@ -19,11 +19,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -341,6 +345,45 @@ class TemplateConventionsTest {
                         .isEqualTo("arn:aws:sqs:us-east-1:000000000000:" + id);
             }
         }
+    }
+
+    // ------------------------------------------------------------------ stages
+
+    /** samconfig.toml's {@code parameter_overrides} per stage, as {@code sam deploy --config-env} passes them. */
+    private static Map<String, Map<String, String>> samconfigStages() throws IOException {
+        Map<String, Map<String, String>> stages = new TreeMap<>();
+        String stage = null;
+        for (String line : Files.readAllLines(DeployedTemplate.FILE.getParent().resolve("samconfig.toml"))) {
+            Matcher section = Pattern.compile("^\\[(\\w+)\\.deploy\\.parameters]").matcher(line);
+            if (section.find()) {
+                stage = section.group(1);
+            }
+            if (stage != null && line.startsWith("parameter_overrides")) {
+                String value = line.substring(line.indexOf('"') + 1, line.lastIndexOf('"')).replace("\\\"", "\"");
+                Map<String, String> overrides = new LinkedHashMap<>();
+                Matcher pair = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S*)").matcher(value);
+                while (pair.find()) {
+                    overrides.put(pair.group(1), pair.group(2).replaceAll("^\"|\"$", ""));
+                }
+                stages.put(stage, overrides);
+            }
+        }
+        return stages;
+    }
+
+    @Test
+    void everySamconfigStagePassesParametersTheTemplateAccepts() throws IOException {
+        Map<String, Map<String, String>> stages = samconfigStages();
+        assertThat(stages).containsKeys("dev", "prod");
+        stages.forEach((stage, overrides) -> {
+            assertThat(TEMPLATE.parameters()).as(stage + " overrides name template parameters").containsKeys(
+                    overrides.keySet().toArray(String[]::new));
+            // Checks AllowedValues and AllowedPattern the way CloudFormation does.
+            IntrinsicResolver resolver = new IntrinsicResolver(TEMPLATE, overrides);
+            assertThat(resolver.parameterValues().get("Stage")).isEqualTo(stage);
+            TEMPLATE.parameters().values().stream().filter(p -> p.defaultValue().isEmpty())
+                    .forEach(p -> assertThat(overrides).as(stage + " sets " + p.name() + " (no default)").containsKey(p.name()));
+        });
     }
 
     // ------------------------------------------------------------------ storage

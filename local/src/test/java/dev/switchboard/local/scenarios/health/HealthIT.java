@@ -1,18 +1,23 @@
 package dev.switchboard.local.scenarios.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.emulators.AwsEmulators;
 import dev.switchboard.local.LocalStack;
+import dev.switchboard.local.template.ExternalCommand;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.testing.TwilioEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET /health} through the local stack, against DynamoDB Local: 200 while the table answers, 503
  * with a JSON body once the emulators are stopped. Two stacks share one set of emulators so that the
  * second one's first check happens with storage already down (the few seconds' cache is unit-tested).
+ * The smoke check of docs/operations.md, run as written, passes on the first and fails on the second.
  */
 class HealthIT {
 
@@ -33,7 +39,7 @@ class HealthIT {
         return LocalStack.builder()
                 .template(TwilioEvents.projectRoot().resolve("template.yaml"))
                 .externalEmulators(emulators.endpoints())
-                .onlyFunctions(List.of("HealthFunction"))
+                .onlyFunctions(List.of("HealthFunction", "IncomingCallFunction"))
                 .inheritProcessEnvironment(false)
                 .twilioSandbox(false)
                 .pollQueues(false)
@@ -43,6 +49,23 @@ class HealthIT {
     private static HttpResponse<String> health(LocalStack stack) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/health")).timeout(Duration.ofSeconds(20))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The smoke-check block of docs/operations.md, run with bash against {@code stack}; null without bash/curl. */
+    private static ExternalCommand.Run smokeCheck(LocalStack stack) throws Exception {
+        Path root = TwilioEvents.projectRoot();
+        String doc = Files.readString(root.resolve("docs/operations.md"));
+        int start = doc.indexOf("<!-- smoke-check:start -->");
+        int end = doc.indexOf("<!-- smoke-check:end -->");
+        assertThat(start).as("docs/operations.md smoke-check markers").isNotNegative().isLessThan(end);
+        String block = doc.substring(start, end).replaceAll("(?m)^<!--.*-->$|^```.*$", "").strip();
+        return ExternalCommand.run(List.of("bash", "-c", block), root, Map.of("BASE", stack.baseUrl()), "");
+    }
+
+    private static boolean hasBashAndCurl() {
+        ExternalCommand.Run curl = ExternalCommand.run(List.of("bash", "-c", "command -v curl"), TwilioEvents.projectRoot(),
+                Map.of(), "");
+        return curl != null && curl.exitCode() == 0;
     }
 
     @AfterEach
@@ -59,7 +82,7 @@ class HealthIT {
     }
 
     @Test
-    void answers200WhileTheTableAnswersAnd503WithABodyWhenStorageIsDown() throws Exception {
+    void answers200WhileTheTableAnswersAnd503WithABodyWhenStorageIsDownAndTheSmokeCheckSaysSo() throws Exception {
         emulators = AwsEmulators.startInMemory();
         up = healthOnly();
         down = healthOnly();
@@ -72,6 +95,12 @@ class HealthIT {
         assertThat(body.path("stage").asText()).isEqualTo("dev");
         assertThat(body.path("version").asText()).isEqualTo("$LATEST");
         assertThat(body.path("time").asText()).isNotBlank();
+        boolean canSmokeCheck = hasBashAndCurl();
+        if (canSmokeCheck) {
+            ExternalCommand.Run passed = smokeCheck(up);
+            assertThat(passed.stdout()).as(passed.stderr()).contains("\"status\":\"ok\"", "smoke check passed");
+            assertThat(passed.exitCode()).isZero();
+        }
 
         emulators.close();
 
@@ -83,5 +112,11 @@ class HealthIT {
         assertThat(problem.path("table").asText()).isEqualTo("unavailable");
         assertThat(problem.path("service").asText()).isEqualTo("switchboard");
         assertThat(problem.path("stage").asText()).isEqualTo("dev");
+        if (canSmokeCheck) {
+            ExternalCommand.Run failed = smokeCheck(down);
+            assertThat(failed.stdout()).contains("SMOKE CHECK FAILED").doesNotContain("smoke check passed");
+            assertThat(failed.exitCode()).isNotZero();
+        }
+        assumeTrue(canSmokeCheck, "bash or curl is not installed here: the smoke check of docs/operations.md was NOT run");
     }
 }

@@ -4,24 +4,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the machine's cfn-lint and python3 (aws-sam-translator) as processes, for the deploy tests. */
-final class PythonTools {
+/** Runs a program of the machine (cfn-lint, python3, bash) for a test; null when it is not installed. */
+public final class ExternalCommand {
 
     /** What a finished process printed and how it ended. */
-    record Run(int exitCode, String stdout, String stderr) {
+    public record Run(int exitCode, String stdout, String stderr) {
     }
 
-    private PythonTools() {
+    private ExternalCommand() {
     }
 
     /** Runs {@code command} in {@code directory} with {@code stdin}; null when the program cannot be started. */
-    static Run run(List<String> command, Path directory, String stdin) {
+    public static Run run(List<String> command, Path directory, Map<String, String> environment, String stdin) {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException notInstalled) {
             return null;
         }
