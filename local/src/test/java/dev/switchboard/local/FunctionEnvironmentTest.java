@@ -57,7 +57,8 @@ class FunctionEnvironmentTest {
 
     @Test
     void anExplicitParameterOverrideBeatsTheLocalDefault() {
-        FunctionDefinition fn = TEMPLATE.function("HealthFunction").orElseThrow();
+        // A function that reads BusinessName (each function's environment holds only the settings it reads).
+        FunctionDefinition fn = TEMPLATE.function("IncomingCallFunction").orElseThrow();
         Map<String, String> env = FunctionEnvironment.build(fn,
                 resolver(Map.of("BusinessName", "Override Motors")), defaults(), Map.of(), AWS);
         assertThat(env).containsEntry("BUSINESS_NAME", "Override Motors")

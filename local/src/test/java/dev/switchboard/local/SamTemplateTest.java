@@ -93,13 +93,15 @@ class SamTemplateTest {
                 .containsEntry("TABLE_NAME", "SwitchboardTable")
                 .containsEntry("RECORDINGS_BUCKET", "recordingsbucket")
                 .containsEntry("QUEUE_URL", "http://localhost:9324/000000000000/ArchiveQueue")
-                .containsEntry("SMS_QUEUE_URL", "http://localhost:9324/000000000000/SmsQueue")
                 .containsEntry("TWILIO_AUTH_TOKEN_PARAMETER", "/switchboard/dev/twilio-auth-token")
                 .containsEntry("TWILIO_API_KEY_SID", "")
                 .containsEntry("TWILIO_API_BASE_URL", "https://api.twilio.com")
-                .containsEntry("BUSINESS_NAME", "Mechanic St. Augustine")
                 .containsEntry("DELETE_FROM_TWILIO_AFTER_ARCHIVE", "false")
                 .containsEntry("TWILIO_ACCOUNT_SID", "");
+        // Each function carries only the settings it reads: the archiver sends no texts and greets nobody.
+        assertThat(resolver.environment(TEMPLATE.function("SmsSenderFunction").orElseThrow()))
+                .containsEntry("SMS_QUEUE_URL", "http://localhost:9324/000000000000/SmsQueue")
+                .containsEntry("BUSINESS_NAME", "Mechanic St. Augustine");
 
         assertThat(resolver.condition("IsProd")).isFalse();
         assertThat(resolver.condition("HasPublicBaseUrl")).isFalse();
@@ -118,8 +120,9 @@ class SamTemplateTest {
         IntrinsicResolver resolver = new IntrinsicResolver(TEMPLATE, Map.of("Stage", "prod",
                 "PublicBaseUrl", "https://phone.example.com", "UseTwilioApiKey", "true", "TwilioApiKeySid", "SK123",
                 "RecordingRetentionDays", "30")).withResources(fakeResources());
-        Map<String, String> env = resolver.environment(TEMPLATE.function("HealthFunction").orElseThrow());
+        Map<String, String> env = resolver.environment(TEMPLATE.function("IncomingCallFunction").orElseThrow());
         assertThat(env).containsEntry("STAGE", "prod")
+                .containsEntry("PUBLIC_BASE_URL", "https://phone.example.com")
                 .containsEntry("LINES_PARAMETER", "/switchboard/prod/lines")
                 .containsEntry("TWILIO_API_KEY_SID", "SK123")
                 .containsEntry("TWILIO_API_KEY_SECRET_PARAMETER", "/switchboard/prod/twilio-api-key-secret");
@@ -130,7 +133,7 @@ class SamTemplateTest {
                 .isEqualTo("https://phone.example.com/quote");
         Object lifecycle = TEMPLATE.resources().get("RecordingsBucket").properties().get("LifecycleConfiguration");
         assertThat(resolver.resolve(lifecycle).toString()).contains("expire-recordings", "ExpirationInDays=30");
-        assertThat(resolver.referencedParameters(TEMPLATE.function("HealthFunction").orElseThrow().environment()
+        assertThat(resolver.referencedParameters(TEMPLATE.function("IncomingCallFunction").orElseThrow().environment()
                 .get("PUBLIC_BASE_URL_PARAMETER"))).containsExactly("Stage");
         assertThat(List.copyOf(resolver.parameterOverrides().keySet())).contains("Stage");
     }
