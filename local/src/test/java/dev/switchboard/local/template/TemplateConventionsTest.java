@@ -296,6 +296,20 @@ class TemplateConventionsTest {
                 }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyWorkerKnowsItsQueuesMaxReceiveCount() {
+        // The worker logs a job's last receive as an ERROR naming the cause; it can only tell which receive
+        // is the last from QUEUE_MAX_RECEIVE_COUNT, which must therefore equal the queue's redrive policy.
+        return TEMPLATE.queues().values().stream().filter(QueueDefinition::hasRedrivePolicy)
+                .filter(queue -> TEMPLATE.consumerOf(queue.logicalId()).isPresent())
+                .map(queue -> dynamicTest(queue.logicalId() + " maxReceiveCount", () -> {
+                    FunctionDefinition worker = TEMPLATE.consumerOf(queue.logicalId()).orElseThrow();
+                    assertThat(String.valueOf(worker.environment().get("QUEUE_MAX_RECEIVE_COUNT")))
+                            .as(worker.logicalId() + " QUEUE_MAX_RECEIVE_COUNT")
+                            .isEqualTo(String.valueOf(queue.maxReceiveCount().orElseThrow()));
+                }));
+    }
+
     private static Map<String, Object> alarmOn(String queue, String metric) {
         List<Map<String, Object>> alarms = TEMPLATE.resources().values().stream()
                 .filter(r -> r.type().equals("AWS::CloudWatch::Alarm"))
