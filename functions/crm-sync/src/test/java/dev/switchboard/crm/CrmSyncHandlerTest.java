@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.switchboard.crm.testing.CapturedLogs;
-import dev.switchboard.crm.testing.CrmEmulators;
+import dev.switchboard.shared.testing.CapturedLogs;
+import dev.switchboard.shared.testing.Emulators;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.crm.testing.MutableClock;
@@ -32,14 +32,14 @@ class CrmSyncHandlerTest {
 
     static final String KEY = "XgDXFsTbNRkMpRq81bBrmRAf56i5oS0oN9bp4jLH";
     static final String PASSWORD = "correct horse battery";
-    static CrmEmulators emulators;
+    static Emulators emulators;
 
     final FakeRukovoditel crm = new FakeRukovoditel(KEY, "switchboard-api", PASSWORD);
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
 
     @BeforeAll
     static void start() {
-        emulators = CrmEmulators.start();
+        emulators = Emulators.start();
     }
 
     @AfterAll

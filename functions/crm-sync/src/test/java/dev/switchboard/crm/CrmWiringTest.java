@@ -3,7 +3,7 @@ package dev.switchboard.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.crm.testing.CapturedLogs;
+import dev.switchboard.shared.testing.CapturedLogs;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Env;

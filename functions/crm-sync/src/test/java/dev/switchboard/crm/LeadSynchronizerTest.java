@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.crm.lead.LeadLink;
 import dev.switchboard.crm.lead.LeadPush;
-import dev.switchboard.crm.testing.CrmEmulators;
+import dev.switchboard.shared.testing.Emulators;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.crm.testing.MutableClock;
@@ -37,7 +37,7 @@ class LeadSynchronizerTest {
     static final String FIELD_MAP = "{\"name\":201,\"phone\":202,\"email\":203,\"vehicle\":204,\"service\":205,"
             + "\"estimate\":206,\"source\":207,\"notes\":208,\"transcript\":209,\"recording\":210,\"called_at\":211}";
 
-    static CrmEmulators emulators;
+    static Emulators emulators;
 
     final FakeRukovoditel crm = new FakeRukovoditel(KEY, "switchboard-api", PASSWORD);
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
@@ -47,7 +47,7 @@ class LeadSynchronizerTest {
 
     @BeforeAll
     static void start() {
-        emulators = CrmEmulators.start();
+        emulators = Emulators.start();
     }
 
     @AfterAll

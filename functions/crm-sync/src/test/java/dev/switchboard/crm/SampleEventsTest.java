@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.switchboard.crm.testing.CapturedLogs;
+import dev.switchboard.shared.testing.CapturedLogs;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.queue.Backoff;

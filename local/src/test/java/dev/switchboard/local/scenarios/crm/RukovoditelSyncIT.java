@@ -9,7 +9,7 @@ import static dev.switchboard.local.scenarios.crm.CrmStack.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.crm.lead.LeadLink;
-import dev.switchboard.crm.testing.CapturedLogs;
+import dev.switchboard.shared.testing.CapturedLogs;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.local.LocalStack;

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.switchboard.crm.testing.CapturedLogs;
+import dev.switchboard.shared.testing.CapturedLogs;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.crm.webhook.WebhookSigner;
 import dev.switchboard.local.LocalStack;

@@ -1,4 +1,4 @@
-package dev.switchboard.crm.testing;
+package dev.switchboard.shared.testing;
 
 import java.io.PrintWriter;
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-package dev.switchboard.crm.testing;
+package dev.switchboard.shared.testing;
 
 import dev.switchboard.emulators.AwsEmulators;
 import dev.switchboard.emulators.IntrinsicResolver;
@@ -6,25 +6,24 @@ import dev.switchboard.emulators.LocalResources;
 import dev.switchboard.emulators.Provisioner;
 import dev.switchboard.emulators.SamTemplate;
 import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.testing.TwilioEvents;
 
 /**
- * DynamoDB Local and ElasticMQ in this JVM with the template's table and queues: real AWS emulators for
- * the worker's tests (only the CRM is a fake).
+ * DynamoDB Local, ElasticMQ and s3proxy in this JVM with the template's table, queues and bucket: the real
+ * AWS emulators for tests of code that talks to them (third parties are WireMock fakes).
  */
-public final class CrmEmulators implements AutoCloseable {
+public final class Emulators implements AutoCloseable {
 
     private final AwsEmulators aws;
     private final LocalResources resources;
 
-    private CrmEmulators() {
+    private Emulators() {
         aws = AwsEmulators.startInMemory();
         SamTemplate template = SamTemplate.load(TwilioEvents.projectRoot().resolve("template.yaml"));
         resources = new Provisioner(aws.dynamoDb(), aws.sqs(), aws.s3()).provision(new IntrinsicResolver(template));
     }
 
-    public static CrmEmulators start() {
-        return new CrmEmulators();
+    public static Emulators start() {
+        return new Emulators();
     }
 
     public AwsEmulators aws() {
