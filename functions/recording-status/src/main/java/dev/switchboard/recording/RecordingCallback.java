@@ -2,8 +2,7 @@ package dev.switchboard.recording;
 
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpProblem;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.switchboard.shared.http.HttpUrls;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,7 +37,9 @@ public record RecordingCallback(String callSid, String recordingSid, String stat
             if (url.isEmpty()) {
                 throw HttpProblem.badRequest("Missing RecordingUrl");
             }
-            requireHttpUrl(url.get());
+            if (!HttpUrls.isAbsolute(url.get())) {
+                throw HttpProblem.badRequest("RecordingUrl is not an absolute http(s) URL");
+            }
         }
         Optional<String> source = params.first("RecordingSource");
         String kind = source.map(s -> s.equalsIgnoreCase("RecordVerb")).orElse(false) ? "voicemail" : "call";
@@ -55,18 +56,6 @@ public record RecordingCallback(String callSid, String recordingSid, String stat
             return value;
         } catch (NumberFormatException e) {
             throw HttpProblem.badRequest(name + " is not a whole number");
-        }
-    }
-
-    private static void requireHttpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw HttpProblem.badRequest("RecordingUrl is not an absolute http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            throw HttpProblem.badRequest("RecordingUrl is not a valid URL");
         }
     }
 }
