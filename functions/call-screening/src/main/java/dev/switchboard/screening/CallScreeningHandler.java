@@ -14,11 +14,12 @@ import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
 import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.logging.PhoneMask;
+import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
-import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.Routes;
+import dev.switchboard.shared.twilio.TwilioLogFields;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Call screening for lines with {@code screen: true}. {@code POST /twilio/voice/screen} is the
@@ -80,7 +80,7 @@ public class CallScreeningHandler implements RequestHandler<APIGatewayV2HTTPEven
             if (!request.path().equals(Routes.SCREEN) && !request.path().equals(Routes.SCREEN_RESULT)) {
                 return HttpResponses.text(404, "Not found");
             }
-            FormParameters params = webhook.accept(request);
+            FormParameters params = TwilioLogFields.of(webhook.accept(request));
             String legSid = params.required("CallSid");
             return request.path().equals(Routes.SCREEN) ? whisper(params, legSid) : result(params, legSid);
         } catch (HttpProblem problem) {
@@ -90,10 +90,10 @@ public class CallScreeningHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private APIGatewayV2HTTPResponse whisper(FormParameters params, String legSid) {
         Optional<String> parentSid = params.first("ParentCallSid");
-        Optional<Map<String, AttributeValue>> parent = parentSid.flatMap(this::parentCall);
+        Optional<CallRecord> parent = parentSid.flatMap(this::parentCall);
         // The caller and the line come from the caller's own call; the owner's leg only knows the caller ID.
-        String caller = parent.flatMap(p -> Item.string(p, "from")).or(() -> params.first("From")).orElse("");
-        Line line = lines.forNumber(parent.flatMap(p -> Item.string(p, "to")).orElse(null));
+        String caller = parent.flatMap(CallRecord::from).or(() -> params.first("From")).orElse("");
+        Line line = lines.forNumber(parent.flatMap(CallRecord::to).orElse(null));
         String answer;
         try {
             // Without the parent call, From may be the line's own caller ID: never announce the business to itself.
@@ -132,7 +132,7 @@ public class CallScreeningHandler implements RequestHandler<APIGatewayV2HTTPEven
         return HttpResponses.xml(ScreeningTwiml.connect());
     }
 
-    private Optional<Map<String, AttributeValue>> parentCall(String parentSid) {
+    private Optional<CallRecord> parentCall(String parentSid) {
         try {
             return calls.find(parentSid);
         } catch (RuntimeException e) {

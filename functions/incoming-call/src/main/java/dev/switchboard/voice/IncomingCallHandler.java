@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
 import dev.switchboard.shared.calls.MissedCallTexts;
+import dev.switchboard.shared.calls.OutboundMissedCallTexts;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
@@ -20,6 +21,7 @@ import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.twilio.TwilioLogFields;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import dev.switchboard.shared.voice.CallbackUrls;
 import dev.switchboard.shared.voice.VoiceTwiml;
@@ -101,7 +103,7 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         FormParameters params;
         try {
-            params = webhook.accept(HttpRequest.from(event));
+            params = TwilioLogFields.of(webhook.accept(HttpRequest.from(event)));
             params.required("CallSid");
             params.required("To");
         } catch (HttpProblem problem) {
@@ -203,7 +205,7 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
         synchronized Optional<MissedCallTexts> texts() {
             if (texts == null) {
-                texts = MissedCallTexts.fromSettings(settings, table, SqsClients.create(settings.aws(), STORAGE_TIMEOUT),
+                texts = OutboundMissedCallTexts.fromSettings(settings, table, SqsClients.create(settings.aws(), STORAGE_TIMEOUT),
                         lines, new CallbackUrls(webhook.publicBaseUrl()), clock);
             }
             return Optional.of(texts);
