@@ -48,7 +48,7 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
     }
 
     public SmsSendHandler(WorkerQueues queues, OutboundTexts texts) {
-        super(SmsJob.class, queues);
+        super(SmsJob.TYPE, queues);
         this.texts = texts;
     }
 
