@@ -33,7 +33,7 @@ public class CrmSyncHandler extends SqsJobHandler<CrmSyncJob> {
     }
 
     public CrmSyncHandler(WorkerQueues queues, CrmJobProcessor processor) {
-        super(CrmSyncJob.class, queues);
+        super(CrmSyncJob.TYPE, queues);
         this.processor = processor;
     }
 
