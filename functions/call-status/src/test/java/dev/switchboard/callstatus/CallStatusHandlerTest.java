@@ -4,21 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.CallRecords.StatusUpdate;
 import dev.switchboard.shared.storage.OnceOnly;
+import dev.switchboard.shared.testing.CapturedLogs;
 import dev.switchboard.shared.testing.InMemoryOnceMarkers;
 import dev.switchboard.shared.testing.TwilioEvents;
 import dev.switchboard.shared.twilio.TwilioRequestVerifier;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** The status route with the sample events: parsing, the gate and the answer; the rules are CallStatusServiceTest's. */
 class CallStatusHandlerTest {
@@ -53,6 +58,21 @@ class CallStatusHandlerTest {
     void aRecordedStatusIs200() {
         assertThat(handler().handleRequest(TwilioEvents.load("call-status-ringing.json"), null).getStatusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void everyLineLoggedForTheCallbackCarriesTheCallSidAsAField() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            handler().handleRequest(TwilioEvents.load("call-status-ringing.json"), null);
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : logs.stdout().split("\n")) {
+                lines.add(Json.MAPPER.readTree(line));
+            }
+            assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.path("callSid").asText())
+                    .isEqualTo("CA11111111111111111111111111111111"));
+            assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText()).contains("status ringing"));
+        }
+        assertThat(MDC.get("callSid")).as("cleared after the invocation").isNull();
     }
 
     @Test

@@ -22,8 +22,28 @@ public final class Emulators implements AutoCloseable {
         resources = new Provisioner(aws.dynamoDb(), aws.sqs(), aws.s3()).provision(new IntrinsicResolver(template));
     }
 
+    private static Emulators shared;
+
     public static Emulators start() {
         return new Emulators();
+    }
+
+    /**
+     * One set of emulators for every test class in this JVM that asks (started on first use, stopped when the
+     * JVM exits), so each class does not pay the start-up; tests keep apart by using keys of their own.
+     */
+    public static synchronized Emulators shared() {
+        if (shared == null) {
+            Emulators started = new Emulators();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            shared = started;
+        }
+        return shared;
+    }
+
+    /** The URL of one of the template's queues ({@code CrmQueue}, {@code SmsDeadLetterQueue}, ...). */
+    public String queueUrl(String logicalId) {
+        return resources.queueUrl(logicalId);
     }
 
     public AwsEmulators aws() {
