@@ -1,8 +1,8 @@
 package dev.switchboard.callstatus;
 
 import dev.switchboard.shared.storage.CallRecord;
-import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.CallRecords.StatusUpdate;
+import dev.switchboard.shared.storage.CallRecords;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.switchboard.shared.testing.CapturedLogs;
-import dev.switchboard.shared.testing.Emulators;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.crm.testing.MutableClock;
@@ -13,9 +11,11 @@ import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.queue.Backoff;
 import dev.switchboard.shared.queue.WorkerQueues;
+import dev.switchboard.shared.testing.CapturedLogs;
+import dev.switchboard.shared.testing.Emulators;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The worker as Lambda runs it on a batch from CrmQueue (ElasticMQ), against the fake Rukovoditel. */
 class CrmSyncHandlerTest {
@@ -74,27 +73,7 @@ class CrmSyncHandlerTest {
 
     /** Puts jobs on CrmQueue and receives them as the event source mapping would hand them to the function. */
     SQSEvent batch(Object... jobs) {
-        for (Object job : jobs) {
-            emulators.aws().sqs().sendMessage(b -> b.queueUrl(url("CrmQueue")).messageBody(Json.write(job)));
-        }
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        while (records.size() < jobs.length) {
-            for (Message m : emulators.aws().sqs().receiveMessage(b -> b.queueUrl(url("CrmQueue")).maxNumberOfMessages(10)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL).waitTimeSeconds(1)).messages()) {
-                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                record.setMessageId(m.messageId());
-                record.setReceiptHandle(m.receiptHandle());
-                record.setBody(m.body());
-                Map<String, String> attributes = new HashMap<>();
-                m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-                record.setAttributes(attributes);
-                record.setEventSourceArn(emulators.resources().queueArn("CrmQueue"));
-                records.add(record);
-            }
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return emulators.delivered("CrmQueue", Arrays.stream(jobs).map(Json::write).toList());
     }
 
     List<Message> deadLetters() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.crm.lead.LeadLink;
 import dev.switchboard.crm.lead.LeadPush;
-import dev.switchboard.shared.testing.Emulators;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.crm.testing.MutableClock;
@@ -15,6 +14,7 @@ import dev.switchboard.shared.queue.JobAttempt;
 import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
 import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.testing.Emulators;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

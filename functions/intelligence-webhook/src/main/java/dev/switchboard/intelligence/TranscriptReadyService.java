@@ -2,8 +2,8 @@ package dev.switchboard.intelligence;
 
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.queue.JobSender;
-import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.OnceOnly.WhenUnavailable;
+import dev.switchboard.shared.storage.OnceOnly;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -16,10 +16,10 @@ import dev.switchboard.shared.storage.RecordingRecords;
 import dev.switchboard.shared.storage.S3Clients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioRestClients;
-import java.util.Map;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

@@ -2,8 +2,8 @@ package dev.switchboard.recording;
 
 import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.CallRecords;
-import dev.switchboard.shared.storage.RecordingRecords;
 import dev.switchboard.shared.storage.RecordingRecords.NewRecording;
+import dev.switchboard.shared.storage.RecordingRecords;
 import java.time.Instant;
 import java.util.Optional;
 

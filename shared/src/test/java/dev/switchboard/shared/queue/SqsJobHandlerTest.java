@@ -11,7 +11,6 @@ import dev.switchboard.shared.testing.CapturedLogs;
 import dev.switchboard.shared.testing.Emulators;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -67,26 +65,7 @@ class SqsJobHandlerTest {
     /** Puts the bodies on the queue and receives them, as Lambda's event source mapping hands them over. */
     SQSEvent delivered(String... bodies) {
         sqs.purgeQueue(b -> b.queueUrl(queueUrl));
-        for (String body : bodies) {
-            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
-        }
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        while (records.size() < bodies.length) {
-            for (Message m : sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages()) {
-                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                record.setMessageId(m.messageId());
-                record.setReceiptHandle(m.receiptHandle());
-                record.setBody(m.body());
-                Map<String, String> attributes = new HashMap<>();
-                m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-                record.setAttributes(attributes);
-                records.add(record);
-            }
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return aws.delivered("CrmQueue", List.of(bodies));
     }
 
     String idOf(SQSEvent event, String body) {

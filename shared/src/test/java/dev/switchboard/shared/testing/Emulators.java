@@ -1,11 +1,18 @@
 package dev.switchboard.shared.testing;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.switchboard.emulators.AwsEmulators;
 import dev.switchboard.emulators.IntrinsicResolver;
 import dev.switchboard.emulators.LocalResources;
 import dev.switchboard.emulators.Provisioner;
 import dev.switchboard.emulators.SamTemplate;
 import dev.switchboard.shared.storage.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * DynamoDB Local, ElasticMQ and s3proxy in this JVM with the template's table, queues and bucket: the real
@@ -56,6 +63,34 @@ public final class Emulators implements AutoCloseable {
 
     public Table table() {
         return new Table(aws.dynamoDb(), resources.tableName("SwitchboardTable"));
+    }
+
+    /**
+     * Puts {@code bodies} on one of the template's queues and receives them, as Lambda's event source mapping
+     * hands them to a worker: message ids, receipt handles, the receive count, the queue's ARN.
+     */
+    public SQSEvent delivered(String queueLogicalId, List<String> bodies) {
+        String url = queueUrl(queueLogicalId);
+        bodies.forEach(body -> aws.sqs().sendMessage(b -> b.queueUrl(url).messageBody(body)));
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        while (records.size() < bodies.size()) {
+            for (Message m : aws.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages()) {
+                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+                record.setMessageId(m.messageId());
+                record.setReceiptHandle(m.receiptHandle());
+                record.setBody(m.body());
+                Map<String, String> attributes = new HashMap<>();
+                m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+                record.setAttributes(attributes);
+                record.setEventSource("aws:sqs");
+                record.setEventSourceArn(resources.queueArn(queueLogicalId));
+                records.add(record);
+            }
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.shared.config.ConfigException;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
