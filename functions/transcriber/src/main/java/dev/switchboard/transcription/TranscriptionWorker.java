@@ -2,6 +2,7 @@ package dev.switchboard.transcription;
 
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.json.Json;
+import dev.switchboard.shared.logging.LogFields;
 import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
 import dev.switchboard.shared.storage.CallRecord;
@@ -122,6 +123,7 @@ public final class TranscriptionWorker {
         Optional<TranscriptionJob.Transcribe> known = records.transcriptJob(sid);
         if (known.isPresent()) {
             TranscriptionJob.Transcribe call = withCallDetails(known.get());
+            LogFields.putAll(call.logFields());
             withLease(call.recordingSid(), () -> fetchAndStore(api, sid, call, null));
             return;
         }
@@ -132,6 +134,7 @@ public final class TranscriptionWorker {
             throw new PermanentJobFailure(e.getMessage());
         }
         TranscriptionJob.Transcribe call = fromTranscript(fetched, job);
+        LogFields.putAll(call.logFields());
         withLease(call.recordingSid(), () -> fetchAndStore(api, sid, call, fetched));
     }
 
