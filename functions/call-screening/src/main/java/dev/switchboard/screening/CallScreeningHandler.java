@@ -1,28 +1,24 @@
 package dev.switchboard.screening;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.FormParameters;
-import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.Routes;
-import dev.switchboard.shared.twilio.TwilioLogFields;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +31,10 @@ import org.slf4j.LoggerFactory;
  * vanishing into a personal mailbox. The rules are {@link CallScreeningService}'s; this handler answers
  * with the TwiML.
  */
-public class CallScreeningHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class CallScreeningHandler extends TwilioWebhookHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallScreeningHandler.class);
 
-    private final TwilioWebhook webhook;
     private final Lines lines;
     private final CallScreeningService service;
     private final CallbackUrls urls;
@@ -60,35 +55,23 @@ public class CallScreeningHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** @param lines for the plain whisper when a line's own cannot be built */
     public CallScreeningHandler(TwilioWebhook webhook, Lines lines, CallScreeningService service) {
-        this.webhook = webhook;
+        super(webhook, Set.of(Routes.SCREEN, Routes.SCREEN_RESULT));
         this.lines = lines;
         this.service = service;
         this.urls = new CallbackUrls(webhook.publicBaseUrl());
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters params) {
+        String legSid = params.required("CallSid");
+        Optional<String> parentSid = params.first("ParentCallSid");
+        if (request.path().equals(Routes.SCREEN)) {
+            return HttpResponses.xml(whisper(legSid, service.ownerAnswered(legSid, parentSid, params.first("From"))));
+        }
+        return HttpResponses.xml(service.ownerChose(legSid, parentSid, params.first("Digits"))
+                ? ScreeningTwiml.connect() : ScreeningTwiml.decline());
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        try {
-            HttpRequest request = HttpRequest.from(event);
-            if (!request.path().equals(Routes.SCREEN) && !request.path().equals(Routes.SCREEN_RESULT)) {
-                return HttpResponses.text(404, "Not found");
-            }
-            FormParameters params = TwilioLogFields.of(webhook.accept(request));
-            String legSid = params.required("CallSid");
-            Optional<String> parentSid = params.first("ParentCallSid");
-            if (request.path().equals(Routes.SCREEN)) {
-                return HttpResponses.xml(whisper(legSid, service.ownerAnswered(legSid, parentSid, params.first("From"))));
-            }
-            return HttpResponses.xml(service.ownerChose(legSid, parentSid, params.first("Digits"))
-                    ? ScreeningTwiml.connect() : ScreeningTwiml.decline());
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        }
-    }
 
     private String whisper(String legSid, CallScreeningService.Whisper whisper) {
         try {

@@ -1,26 +1,21 @@
 package dev.switchboard.callstatus;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.calls.OutboundMissedCallTexts;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.http.HttpProblem;
+import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
-import dev.switchboard.shared.storage.CallRecords.StatusUpdate;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.twilio.TwilioLogFields;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +27,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * handed to {@link CallStatusService}. 200 when handled, 503 when the status could not be recorded (so the
  * alarm on 5xx sees a table outage).
  */
-public class CallStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class CallStatusHandler extends TwilioWebhookHandler {
 
-    private final TwilioWebhook webhook;
     private final CallStatusService service;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
@@ -52,27 +46,18 @@ public class CallStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     public CallStatusHandler(TwilioWebhook webhook, CallStatusService service) {
-        this.webhook = webhook;
+        super(webhook);
         this.service = service;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
-    }
-
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        StatusUpdate update;
-        try {
-            update = StatusCallback.parse(TwilioLogFields.of(webhook.accept(HttpRequest.from(event))));
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        }
-        return switch (service.statusChanged(update)) {
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters params) {
+        return switch (service.statusChanged(StatusCallback.parse(params))) {
             case NOT_RECORDED -> HttpResponses.text(503, "Status could not be recorded");
             case RECORDED, STALE -> HttpResponses.text(200, "OK");
         };
     }
+
 
     /** The real clients, built once per container. */
     private record Wiring(TwilioWebhook webhook, CallStatusService service) {

@@ -1,8 +1,5 @@
 package dev.switchboard.dialstatus;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.calls.OutboundMissedCallTexts;
 import dev.switchboard.shared.config.ColdStart;
@@ -10,22 +7,21 @@ import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.FormParameters;
-import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.Routes;
-import dev.switchboard.shared.twilio.TwilioLogFields;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import dev.switchboard.shared.voice.CallbackUrls;
 import dev.switchboard.shared.voice.VoiceTwiml;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * decides on, which never depends on storage or Twilio's Messages API: when either fails the caller still
  * gets voicemail (or the goodbye), and the failure is logged.
  */
-public class DialStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class DialStatusHandler extends TwilioWebhookHandler {
 
     static final String GOODBYE_AFTER_MESSAGE = "Thank you. We got your message and will call you back soon. Goodbye.";
     static final String GOODBYE_NO_MESSAGE = "We didn't get a message. Please call again, or text this number. Goodbye.";
@@ -52,7 +48,6 @@ public class DialStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private static final Duration STORAGE_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(DialStatusHandler.class);
 
-    private final TwilioWebhook webhook;
     private final Lines lines;
     private final DialStatusService service;
     private final VoiceTwiml twiml;
@@ -73,30 +68,17 @@ public class DialStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     /** @param lines for the plain voicemail when a line's own TwiML cannot be built */
     public DialStatusHandler(TwilioWebhook webhook, Lines lines, DialStatusService service) {
-        this.webhook = webhook;
+        super(webhook, Set.of(Routes.DIAL_STATUS, Routes.VOICEMAIL_COMPLETE));
         this.lines = lines;
         this.service = service;
         this.twiml = new VoiceTwiml(new CallbackUrls(webhook.publicBaseUrl()));
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters params) {
+        return request.path().equals(Routes.DIAL_STATUS) ? dialEnded(DialCallback.parse(params)) : voicemailEnded(params);
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        try {
-            HttpRequest request = HttpRequest.from(event);
-            if (!request.path().equals(Routes.DIAL_STATUS) && !request.path().equals(Routes.VOICEMAIL_COMPLETE)) {
-                return HttpResponses.text(404, "Not found");
-            }
-            FormParameters params = TwilioLogFields.of(webhook.accept(request));
-            return request.path().equals(Routes.DIAL_STATUS) ? dialEnded(DialCallback.parse(params))
-                    : voicemailEnded(params);
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        }
-    }
 
     private APIGatewayV2HTTPResponse dialEnded(DialCallback callback) {
         DialStatusService.DialDecision decision = service.dialEnded(callback);

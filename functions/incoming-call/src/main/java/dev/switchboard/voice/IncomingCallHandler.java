@@ -1,8 +1,5 @@
 package dev.switchboard.voice;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.calls.MissedCallTexts;
 import dev.switchboard.shared.calls.OutboundMissedCallTexts;
@@ -11,17 +8,15 @@ import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.FormParameters;
-import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.twilio.TwilioLogFields;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import dev.switchboard.shared.voice.CallbackUrls;
 import dev.switchboard.shared.voice.VoiceTwiml;
 import java.time.Clock;
@@ -39,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * straight to voicemail, with the missed-call text) and writes the call record. A storage or texting
  * failure is logged and never keeps the caller from the owner or the voicemail.
  */
-public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class IncomingCallHandler extends TwilioWebhookHandler {
 
     /**
      * Per call to DynamoDB or SQS. A hanging table costs this up to four times in one request (call record,
@@ -48,7 +43,6 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private static final Duration STORAGE_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(IncomingCallHandler.class);
 
-    private final TwilioWebhook webhook;
     private final Lines lines;
     private final CallRouter router;
     private final VoiceTwiml twiml;
@@ -76,7 +70,7 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     public IncomingCallHandler(TwilioWebhook webhook, Lines lines, IncomingCallService service) {
-        this.webhook = webhook;
+        super(webhook);
         this.lines = lines;
         this.router = new CallRouter();
         this.urls = new CallbackUrls(webhook.publicBaseUrl());
@@ -85,19 +79,7 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
-    }
-
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        FormParameters params;
-        try {
-            params = TwilioLogFields.of(webhook.accept(HttpRequest.from(event)));
-            params.required("CallSid");
-            params.required("To");
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        }
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters params) {
         String callSid = params.required("CallSid");
         String to = params.required("To");
         String from = params.first("From").orElse("");

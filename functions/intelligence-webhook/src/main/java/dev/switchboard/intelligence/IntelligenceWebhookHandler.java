@@ -1,8 +1,5 @@
 package dev.switchboard.intelligence;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Settings;
@@ -10,7 +7,6 @@ import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.logging.LogFields;
 import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
@@ -18,6 +14,7 @@ import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -29,11 +26,10 @@ import org.slf4j.LoggerFactory;
  * every Twilio webhook (JSON bodies through {@code bodySHA256}), read ({@link TranscriptNotification}) and
  * handed to {@link TranscriptReadyService}; answered at once, 503 when the fetch could not be queued.
  */
-public class IntelligenceWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class IntelligenceWebhookHandler extends TwilioWebhookHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntelligenceWebhookHandler.class);
 
-    private final TwilioWebhook webhook;
     private final TranscriptReadyService service;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
@@ -51,26 +47,18 @@ public class IntelligenceWebhookHandler implements RequestHandler<APIGatewayV2HT
     }
 
     public IntelligenceWebhookHandler(TwilioWebhook webhook, TranscriptReadyService service) {
-        this.webhook = webhook;
+        super(webhook);
         this.service = service;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
-    }
-
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters form) {
         TranscriptNotification notification;
         try {
-            HttpRequest request = HttpRequest.from(event);
-            FormParameters form = webhook.accept(request);
             notification = TranscriptNotification.parse(request.mediaType(), request.bodyText(), form);
         } catch (HttpProblem problem) {
-            if (problem.status() == 400) {
-                LOG.warn("Refused Intelligence webhook: {}", problem.getMessage());
-            }
-            return problem.toResponse();
+            LOG.warn("Refused Intelligence webhook: {}", problem.getMessage());
+            throw problem;
         }
         LogFields.put("transcriptSid", notification.transcriptSid());
         LogFields.put("callSid", notification.callSid().orElse(null));
@@ -79,6 +67,7 @@ public class IntelligenceWebhookHandler implements RequestHandler<APIGatewayV2HT
             case QUEUED, ALREADY_QUEUED, IGNORED -> HttpResponses.text(200, "OK");
         };
     }
+
 
     /** The real clients, built once per container. */
     private record Wiring(TwilioWebhook webhook, TranscriptReadyService service) {

@@ -31,8 +31,8 @@ public record RecordingCallback(String callSid, String recordingSid, String stat
         }
         String status = params.required("RecordingStatus").toLowerCase(Locale.ROOT);
         Optional<String> url = params.first("RecordingUrl");
-        Optional<Long> duration = params.first("RecordingDuration").map(v -> whole(v, "RecordingDuration"));
-        Optional<Long> channels = params.first("RecordingChannels").map(v -> whole(v, "RecordingChannels"));
+        Optional<Long> duration = params.wholeNumber("RecordingDuration");
+        Optional<Long> channels = params.wholeNumber("RecordingChannels");
         if (status.equals(COMPLETED)) {
             if (url.isEmpty()) {
                 throw HttpProblem.badRequest("Missing RecordingUrl");
@@ -45,17 +45,5 @@ public record RecordingCallback(String callSid, String recordingSid, String stat
         String kind = source.map(s -> s.equalsIgnoreCase("RecordVerb")).orElse(false) ? "voicemail" : "call";
         return new RecordingCallback(callSid, recordingSid, status, kind, url, duration, channels, source,
                 params.first("AccountSid"), params.first("RecordingStartTime"), params.first("ErrorCode"));
-    }
-
-    private static long whole(String raw, String name) {
-        try {
-            long value = Long.parseLong(raw.trim());
-            if (value < 0) {
-                throw HttpProblem.badRequest(name + " must not be negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw HttpProblem.badRequest(name + " is not a whole number");
-        }
     }
 }

@@ -1,15 +1,11 @@
 package dev.switchboard.recording;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.http.HttpProblem;
+import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.storage.CallRecords;
@@ -17,8 +13,8 @@ import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.RecordingRecords;
 import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.twilio.TwilioLogFields;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -28,9 +24,8 @@ import java.util.Map;
  * ({@link RecordingCallback}), handed to {@link RecordingStatusService}, and answered at once: 200, or 503
  * when the archive job could not be queued (Twilio retries, the alarm sees it).
  */
-public class RecordingStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class RecordingStatusHandler extends TwilioWebhookHandler {
 
-    private final TwilioWebhook webhook;
     private final RecordingStatusService service;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
@@ -48,27 +43,18 @@ public class RecordingStatusHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     public RecordingStatusHandler(TwilioWebhook webhook, RecordingStatusService service) {
-        this.webhook = webhook;
+        super(webhook);
         this.service = service;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
-    }
-
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        RecordingCallback callback;
-        try {
-            callback = RecordingCallback.parse(TwilioLogFields.of(webhook.accept(HttpRequest.from(event))));
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        }
-        return switch (service.recordingStatus(callback)) {
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters params) {
+        return switch (service.recordingStatus(RecordingCallback.parse(params))) {
             case NOT_QUEUED -> HttpResponses.text(503, "Recording could not be queued");
             case QUEUED, ALREADY_QUEUED, NO_AUDIO, IGNORED -> HttpResponses.text(200, "OK");
         };
     }
+
 
     /** The real clients, built once per container. */
     private record Wiring(TwilioWebhook webhook, RecordingStatusService service) {

@@ -1,8 +1,5 @@
 package dev.switchboard.sms;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.messaging.Body;
@@ -10,18 +7,17 @@ import com.twilio.twiml.messaging.Message;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.http.HttpProblem;
+import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.sms.MessageRecords;
 import dev.switchboard.shared.sms.OutboundTexts;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.OptOuts;
 import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.twilio.TwilioLogFields;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +28,8 @@ import java.util.Map;
  * and handed to {@link IncomingSmsService}; answered with TwiML: the help text for HELP, an empty
  * {@code <Response/>} otherwise.
  */
-public class IncomingSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class IncomingSmsHandler extends TwilioWebhookHandler {
 
-    private final TwilioWebhook webhook;
     private final IncomingSmsService service;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
@@ -52,28 +47,19 @@ public class IncomingSmsHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     public IncomingSmsHandler(TwilioWebhook webhook, IncomingSmsService service) {
-        this.webhook = webhook;
+        super(webhook);
         this.service = service;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
-    }
-
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        IncomingText text;
-        try {
-            text = IncomingText.parse(TwilioLogFields.of(webhook.accept(HttpRequest.from(event))));
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        }
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters params) {
         MessagingResponse.Builder answer = new MessagingResponse.Builder();
-        if (service.received(text) instanceof IncomingSmsService.Reply.Text reply) {
+        if (service.received(IncomingText.parse(params)) instanceof IncomingSmsService.Reply.Text reply) {
             answer.message(new Message.Builder().body(new Body.Builder(reply.body()).build()).build());
         }
         return HttpResponses.xml(answer.build().toXml());
     }
+
 
     /** The real clients, built once per container. */
     private record Wiring(TwilioWebhook webhook, IncomingSmsService service) {

@@ -1,20 +1,16 @@
 package dev.switchboard.smsstatus;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.http.HttpProblem;
+import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.sms.MessageRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.twilio.TwilioLogFields;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -24,9 +20,8 @@ import java.util.Map;
  * delivered, undelivered, failed, with {@code ErrorCode}), read ({@link DeliveryReport}) and handed to
  * {@link DeliveryStatusService}. Answers 204 whatever happened; Twilio reads nothing back.
  */
-public class SmsStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class SmsStatusHandler extends TwilioWebhookHandler {
 
-    private final TwilioWebhook webhook;
     private final DeliveryStatusService service;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
@@ -44,25 +39,16 @@ public class SmsStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public SmsStatusHandler(TwilioWebhook webhook, DeliveryStatusService service) {
-        this.webhook = webhook;
+        super(webhook);
         this.service = service;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
-    }
-
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        DeliveryReport report;
-        try {
-            report = DeliveryReport.from(TwilioLogFields.of(webhook.accept(HttpRequest.from(event))));
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        }
-        service.reported(report);
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters params) {
+        service.reported(DeliveryReport.from(params));
         return HttpResponses.noContent();
     }
+
 
     /** The real clients, built once per container. */
     private record Wiring(TwilioWebhook webhook, DeliveryStatusService service) {
