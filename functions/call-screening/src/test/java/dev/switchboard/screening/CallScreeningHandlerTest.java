@@ -8,14 +8,11 @@ import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -49,7 +46,7 @@ class CallScreeningHandlerTest {
     };
 
     final CallScreeningHandler handler = new CallScreeningHandler(
-            new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE), LINES,
+            TwilioEvents.sampleWebhook(), LINES,
             new CallScreeningService(LINES, DOWN, Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC)));
 
     static Document xml(APIGatewayV2HTTPResponse response) throws Exception {

@@ -14,8 +14,6 @@ import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.testing.CapturedLogs;
 import dev.switchboard.shared.testing.InMemoryOnceMarkers;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +47,7 @@ class CallStatusHandlerTest {
                 return Optional.empty();
             }
         };
-        return new CallStatusHandler(new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
+        return new CallStatusHandler(TwilioEvents.sampleWebhook(),
                 new CallStatusService(calls, Lines.load(Settings.of(Map.of())), new OnceOnly(new InMemoryOnceMarkers(clock)),
                         job -> { }, (line, callSid, caller, occasion, now) -> null, clock));
     }

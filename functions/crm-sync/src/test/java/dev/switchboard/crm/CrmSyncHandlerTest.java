@@ -20,9 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -31,20 +29,11 @@ class CrmSyncHandlerTest {
 
     static final String KEY = "XgDXFsTbNRkMpRq81bBrmRAf56i5oS0oN9bp4jLH";
     static final String PASSWORD = "correct horse battery";
-    static Emulators emulators;
+    /** Shared by the module's tests; each keeps to its own phone numbers. */
+    static final Emulators emulators = Emulators.shared();
 
     final FakeRukovoditel crm = new FakeRukovoditel(KEY, "switchboard-api", PASSWORD);
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
-
-    @BeforeAll
-    static void start() {
-        emulators = Emulators.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulators.close();
-    }
 
     @AfterEach
     void stopCrm() {

@@ -21,9 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,23 +35,14 @@ class LeadSynchronizerTest {
     static final String FIELD_MAP = "{\"name\":201,\"phone\":202,\"email\":203,\"vehicle\":204,\"service\":205,"
             + "\"estimate\":206,\"source\":207,\"notes\":208,\"transcript\":209,\"recording\":210,\"called_at\":211}";
 
-    static Emulators emulators;
+    /** Shared by the module's tests; each keeps to its own phone numbers. */
+    static final Emulators emulators = Emulators.shared();
 
     final FakeRukovoditel crm = new FakeRukovoditel(KEY, "switchboard-api", PASSWORD);
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
     final Table table = emulators.table();
     final LeadLinks links = new LeadLinks(table);
     int attempts;
-
-    @BeforeAll
-    static void start() {
-        emulators = Emulators.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulators.close();
-    }
 
     @AfterEach
     void stopCrm() {

@@ -11,7 +11,6 @@ import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +63,7 @@ class DialStatusHandlerTest {
             }
         };
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
-        TwilioWebhook webhook = new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE);
+        TwilioWebhook webhook = TwilioEvents.sampleWebhook();
         return new DialStatusHandler(webhook, lines, new DialStatusService(down, lines, (line, callSid, caller,
                 occasion, now) -> {
             texts.add(occasion);

@@ -7,13 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,7 +33,7 @@ class IncomingCallHandlerTest {
     };
 
     static IncomingCallHandler handler(Instant now) {
-        TwilioWebhook webhook = new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE);
+        TwilioWebhook webhook = TwilioEvents.sampleWebhook();
         return new IncomingCallHandler(webhook, Lines.load(Settings.of(Map.of(
                 "TWILIO_FORWARD_TO", "+19045550177",
                 "LINES", "{\"+19045550300\": {\"forwardTo\": \"+19045550999\", \"businessName\": \"Night Line\","
@@ -69,7 +67,7 @@ class IncomingCallHandlerTest {
 
     @Test
     void aScreenedLineDialsTheOwnerThroughTheWhisper() {
-        TwilioWebhook webhook = new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE);
+        TwilioWebhook webhook = TwilioEvents.sampleWebhook();
         IncomingCallHandler screened = new IncomingCallHandler(webhook, Lines.load(Settings.of(Map.of(
                 "LINES", "{\"+19045550200\": {\"forwardTo\": \"+19045550177\", \"screen\": true}}"))),
                 new IncomingCallService(DOWN, Optional::empty,

@@ -9,9 +9,7 @@ import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.testing.InMemoryOnceMarkers;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
 import dev.switchboard.shared.twilio.TwilioSignature;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ class IntelligenceWebhookHandlerTest {
     final InMemoryOnceMarkers markers = new InMemoryOnceMarkers(Clock.systemUTC());
 
     final IntelligenceWebhookHandler handler = new IntelligenceWebhookHandler(
-            new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
+            TwilioEvents.sampleWebhook(),
             new TranscriptReadyService(new OnceOnly(markers), job -> {
                 if (queueOutage != null) {
                     throw queueOutage;

@@ -12,12 +12,9 @@ import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.RecordingRecords;
 import dev.switchboard.shared.testing.InMemoryOnceMarkers;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -54,7 +51,7 @@ class RecordingStatusHandlerTest {
                                       Instant now) {
             }
         };
-        return new RecordingStatusHandler(new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
+        return new RecordingStatusHandler(TwilioEvents.sampleWebhook(),
                 new RecordingStatusService(nothingStored, new OnceOnly(new InMemoryOnceMarkers(clock)), job -> {
                     if (queueOutage != null) {
                         throw queueOutage;

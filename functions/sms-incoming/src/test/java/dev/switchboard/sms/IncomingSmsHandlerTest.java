@@ -10,8 +10,6 @@ import dev.switchboard.shared.sms.InboundMessage;
 import dev.switchboard.shared.sms.OutgoingText;
 import dev.switchboard.shared.sms.SendResult;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,7 +41,7 @@ class IncomingSmsHandlerTest {
     RuntimeException tableOutage;
 
     final IncomingSmsHandler handler = new IncomingSmsHandler(
-            new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
+            TwilioEvents.sampleWebhook(),
             new IncomingSmsService(lines, new IncomingSmsStore() {
                 @Override
                 public boolean recordFirst(InboundMessage message, Instant now) {

@@ -7,8 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.sms.MessageRecords.DeliveryStatus;
 import dev.switchboard.shared.sms.MessageRecords.StatusOutcome;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +27,7 @@ class SmsStatusHandlerTest {
     RuntimeException tableOutage;
 
     final SmsStatusHandler handler = new SmsStatusHandler(
-            new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
+            TwilioEvents.sampleWebhook(),
             new DeliveryStatusService((status, now) -> {
                 if (tableOutage != null) {
                     throw tableOutage;
