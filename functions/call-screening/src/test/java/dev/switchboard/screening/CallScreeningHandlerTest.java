@@ -6,21 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.storage.CallRecords;
-import dev.switchboard.shared.storage.DynamoDbClients;
-import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -35,12 +29,25 @@ class CallScreeningHandlerTest {
     static final String TOKEN = TwilioEvents.SAMPLE_TOKEN;
     static final String BASE = TwilioEvents.SAMPLE_BASE_URL;
 
+    static final Lines LINES = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177",
+            "TWILIO_CALLER_ID", "+19045550200", "BUSINESS_NAME", "Mechanic St. Augustine")));
+
+    /** The call records, down. */
+    static final CallScreeningService.ScreeningCalls DOWN = new CallScreeningService.ScreeningCalls() {
+        @Override
+        public Optional<CallRecord> find(String callSid) {
+            throw new IllegalStateException("table unreachable");
+        }
+
+        @Override
+        public void recordScreenAccepted(String parentCallSid, String ownerLegSid, Instant now) {
+            throw new IllegalStateException("table unreachable");
+        }
+    };
+
     final CallScreeningHandler handler = new CallScreeningHandler(
-            new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
-            Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177", "TWILIO_CALLER_ID", "+19045550200",
-                    "BUSINESS_NAME", "Mechanic St. Augustine"))),
-            new CallRecords(new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "t")),
-            Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC));
+            TwilioEvents.sampleWebhook(), LINES,
+            new CallScreeningService(LINES, DOWN, Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC)));
 
     static Document xml(APIGatewayV2HTTPResponse response) throws Exception {
         assertThat(response.getStatusCode()).isEqualTo(200);

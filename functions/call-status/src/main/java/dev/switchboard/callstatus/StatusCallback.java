@@ -29,9 +29,9 @@ public final class StatusCallback {
     public static StatusUpdate parse(FormParameters params) {
         String callSid = params.required("CallSid");
         String status = params.required("CallStatus").toLowerCase(Locale.ROOT);
-        Optional<Long> sequence = params.first("SequenceNumber").map(v -> number(v, "SequenceNumber"));
+        Optional<Long> sequence = params.wholeNumber("SequenceNumber");
         Optional<Instant> timestamp = params.first("Timestamp").map(StatusCallback::timestamp);
-        Optional<Long> duration = params.first("CallDuration").map(v -> number(v, "CallDuration"));
+        Optional<Long> duration = params.wholeNumber("CallDuration");
         return new StatusUpdate(callSid, status, FINAL.contains(status), sequence, timestamp, duration,
                 params.first("From"), params.first("To"), params.first("Direction").map(d -> d.toLowerCase(Locale.ROOT)),
                 params.first("ParentCallSid"));
@@ -40,18 +40,6 @@ public final class StatusCallback {
     /** Whether this is the caller's own leg of an inbound call (not an owner's leg, not an outbound call). */
     public static boolean isInboundParent(StatusUpdate update) {
         return update.parentCallSid().isEmpty() && update.direction().map("inbound"::equals).orElse(true);
-    }
-
-    private static long number(String raw, String name) {
-        try {
-            long value = Long.parseLong(raw.trim());
-            if (value < 0) {
-                throw HttpProblem.badRequest(name + " must not be negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw HttpProblem.badRequest(name + " is not a whole number");
-        }
     }
 
     /** Twilio's {@code Timestamp} is RFC 2822 ({@code Mon, 23 Nov 2026 15:04:05 +0000}). */

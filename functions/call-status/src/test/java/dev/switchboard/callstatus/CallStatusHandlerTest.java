@@ -4,50 +4,78 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.switchboard.shared.calls.MissedCallTexts;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.queue.JobQueue;
-import dev.switchboard.shared.queue.SqsClients;
-import dev.switchboard.shared.storage.CallRecords;
-import dev.switchboard.shared.storage.DynamoDbClients;
+import dev.switchboard.shared.json.Json;
+import dev.switchboard.shared.storage.CallRecord;
+import dev.switchboard.shared.storage.CallRecords.StatusUpdate;
 import dev.switchboard.shared.storage.OnceOnly;
-import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.testing.CapturedLogs;
+import dev.switchboard.shared.testing.InMemoryOnceMarkers;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioWebhook;
-import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
-/** The status route with the sample events and storage down; progression itself runs against DynamoDB Local. */
+/** The status route with the sample events: parsing, the gate and the answer; the rules are CallStatusServiceTest's. */
 class CallStatusHandlerTest {
 
     static final String TOKEN = TwilioEvents.SAMPLE_TOKEN;
     static final String BASE = TwilioEvents.SAMPLE_BASE_URL;
 
-    static CallStatusHandler handler() {
-        Settings settings = Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177", "TWILIO_SMS_FROM", "+19045550200",
-                "TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000", "TWILIO_AUTH_TOKEN", TOKEN,
-                "SMS_QUEUE_URL", "http://127.0.0.1:9/000000000000/SmsQueue"));
-        Lines lines = Lines.load(settings);
-        Table outage = new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "t");
-        Clock clock = Clock.fixed(Instant.parse("2026-11-22T20:02:00Z"), ZoneOffset.UTC);
-        var sqs = SqsClients.create(UnreachableAws.settings(), Duration.ofMillis(300));
-        return new CallStatusHandler(new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE), lines,
-                new CallRecords(outage), new OnceOnly(outage, clock),
-                new JobQueue(sqs, "http://127.0.0.1:9/000000000000/CrmQueue"),
-                MissedCallTexts.fromSettings(settings, outage, sqs, lines, new CallbackUrls(BASE), clock), clock);
+    RuntimeException tableOutage;
+
+    CallStatusHandler handler() {
+        Clock clock = Clock.systemUTC();
+        CallStatusStore calls = new CallStatusStore() {
+            @Override
+            public boolean applyStatus(StatusUpdate update, Instant now) {
+                if (tableOutage != null) {
+                    throw tableOutage;
+                }
+                return true;
+            }
+
+            @Override
+            public Optional<CallRecord> find(String callSid) {
+                return Optional.empty();
+            }
+        };
+        return new CallStatusHandler(TwilioEvents.sampleWebhook(),
+                new CallStatusService(calls, Lines.load(Settings.of(Map.of())), new OnceOnly(new InMemoryOnceMarkers(clock)),
+                        job -> { }, (line, callSid, caller, occasion, now) -> null, clock));
+    }
+
+    @Test
+    void aRecordedStatusIs200() {
+        assertThat(handler().handleRequest(TwilioEvents.load("call-status-ringing.json"), null).getStatusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void everyLineLoggedForTheCallbackCarriesTheCallSidAsAField() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.start()) {
+            handler().handleRequest(TwilioEvents.load("call-status-ringing.json"), null);
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : logs.stdout().split("\n")) {
+                lines.add(Json.MAPPER.readTree(line));
+            }
+            assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.path("callSid").asText())
+                    .isEqualTo("CA11111111111111111111111111111111"));
+            assertThat(lines).anySatisfy(line -> assertThat(line.path("message").asText()).contains("status ringing"));
+        }
+        assertThat(MDC.get("callSid")).as("cleared after the invocation").isNull();
     }
 
     @Test
     void aStatusThatCannotBeRecordedIs503SoTheAlarmSeesIt() {
+        tableOutage = new IllegalStateException("table unreachable");
         APIGatewayV2HTTPResponse response = handler().handleRequest(TwilioEvents.load("call-status-completed.json"), null);
         assertThat(response.getStatusCode()).isEqualTo(503);
     }

@@ -1,12 +1,12 @@
 package dev.switchboard.crm;
 
-import java.util.Map;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.queue.JobAttempt;
 import dev.switchboard.shared.queue.SqsJobHandler;
 import dev.switchboard.shared.queue.WorkerQueues;
+import java.util.Map;
 
 /**
  * The CRM worker ({@code CrmQueue}): each quote, call or transcript job becomes a create or update of the
@@ -33,7 +33,7 @@ public class CrmSyncHandler extends SqsJobHandler<CrmSyncJob> {
     }
 
     public CrmSyncHandler(WorkerQueues queues, CrmJobProcessor processor) {
-        super(CrmSyncJob.class, queues);
+        super(CrmSyncJob.TYPE, queues);
         this.processor = processor;
     }
 

@@ -14,12 +14,12 @@ import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Env;
 import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.http.HttpUrls;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.queue.WorkerQueues;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -182,16 +182,8 @@ public final class CrmWiring {
     }
 
     static URI httpUrl(String name, String value) {
-        try {
-            URI uri = new URI(value.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new ConfigException(name + " must be an absolute http(s) URL, got '" + value + "'");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigException(name + " is not a valid URL: '" + value + "'");
-        }
+        return HttpUrls.absolute(value).orElseThrow(() -> new ConfigException(name
+                + " must be an absolute http(s) URL, got '" + value + "'"));
     }
 
     private static int positive(String name, String value) {

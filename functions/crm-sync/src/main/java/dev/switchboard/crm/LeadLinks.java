@@ -4,8 +4,10 @@ import dev.switchboard.crm.lead.Activity;
 import dev.switchboard.crm.lead.FieldValue;
 import dev.switchboard.crm.lead.LeadAttribute;
 import dev.switchboard.crm.lead.LeadLink;
+import dev.switchboard.shared.storage.Condition;
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.storage.Update;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,12 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The CRM worker's items in the single table:
+ * The CRM worker's items in the single table (this class is their owner):
  * <ul>
  *   <li>{@code CRMLEAD#<E.164>} / {@code CRM}: the caller's current lead ({@link LeadLink}): CRM item id,
  *       content, last activity (the merge window) and the hold a job keeps while writing to the CRM. Every
@@ -34,6 +33,9 @@ public final class LeadLinks {
     public static final String SK = "CRM";
     public static final String JOB_SK = "CRMJOB";
     static final Duration DONE_MARKER_TTL = Duration.ofDays(90);
+    private static final String REVISION = "revision";
+    private static final String LEASE_HOLDER = "leaseHolder";
+    private static final String LEASE_UNTIL = "leaseUntil";
 
     private final Table table;
 
@@ -69,20 +71,12 @@ public final class LeadLinks {
      */
     public LeadLink save(LeadLink lead, long readRevision) {
         LeadLink next = withRevision(lead, Math.max(readRevision, 0) + 1);
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table.name()).item(toItem(next));
-        if (readRevision < 0) {
-            put.conditionExpression("attribute_not_exists(pk)");
-        } else {
-            put.conditionExpression("#revision = :read")
-                    .expressionAttributeNames(Map.of("#revision", "revision"))
-                    .expressionAttributeValues(Map.of(":read", Item.n(readRevision)));
-        }
-        try {
-            table.client().putItem(put.build());
-            return next;
-        } catch (ConditionalCheckFailedException e) {
+        Condition unchanged = readRevision < 0 ? Condition.absent(Table.PK)
+                : Condition.equalTo(REVISION, Item.n(readRevision));
+        if (!table.putIf(toItem(next), unchanged)) {
             throw new ConcurrentChange("the lead changed while this job was reading it");
         }
+        return next;
     }
 
     /** The CRM confirmed the lead: records the item id and synced version and releases the hold. */
@@ -92,19 +86,13 @@ public final class LeadLinks {
 
     /** Gives the hold up after a failure, so the caller's next job need not wait for it to lapse. */
     public void release(LeadLink held) {
-        try {
-            table.client().updateItem(UpdateItemRequest.builder()
-                    .tableName(table.name())
-                    .key(Table.key(pk(held.phone()), SK))
-                    .updateExpression("REMOVE leaseHolder, leaseUntil SET #revision = #revision + :one")
-                    .conditionExpression("leaseHolder = :holder AND #revision = :revision")
-                    .expressionAttributeNames(Map.of("#revision", "revision"))
-                    .expressionAttributeValues(Map.of(":holder", Item.s(held.leaseHolder()),
-                            ":revision", Item.n(held.revision()), ":one", Item.n(1)))
-                    .build());
-        } catch (ConditionalCheckFailedException e) {
-            // Someone else holds or changed it already: nothing of ours to release.
-        }
+        // A failed condition: someone else holds or changed it already, nothing of ours to release.
+        table.update(Update.item(pk(held.phone()), SK)
+                .remove(LEASE_HOLDER)
+                .remove(LEASE_UNTIL)
+                .add(REVISION, 1)
+                .onlyIf(Condition.equalTo(LEASE_HOLDER, Item.s(held.leaseHolder()))
+                        .and(Condition.equalTo(REVISION, Item.n(held.revision())))));
     }
 
     public boolean isDone(String idempotencyKey) {
@@ -117,7 +105,7 @@ public final class LeadLinks {
         item.put("crmItemId", Item.s(crmItemId));
         item.put("doneAt", Item.time(now));
         item.put(Table.TTL, Item.expiresAt(now.plus(DONE_MARKER_TTL)));
-        table.client().putItem(PutItemRequest.builder().tableName(table.name()).item(item).build());
+        table.put(item);
     }
 
     static Map<String, AttributeValue> toItem(LeadLink lead) {
@@ -126,15 +114,15 @@ public final class LeadLinks {
         item.put("leadRef", Item.s(lead.leadRef()));
         put(item, "crmItemId", lead.crmItemId());
         put(item, "previousCrmItemId", lead.previousCrmItemId());
-        item.put("revision", Item.n(lead.revision()));
+        item.put(REVISION, Item.n(lead.revision()));
         item.put("contentVersion", Item.n(lead.contentVersion()));
         item.put("syncedVersion", Item.n(lead.syncedVersion()));
         item.put("state", Item.s(lead.crmItemId() != null ? (lead.isSynced() ? "synced" : "linked") : "pending"));
         item.put("startedAt", Item.time(lead.startedAt()));
         item.put("lastActivityAt", Item.time(lead.lastActivityAt()));
-        put(item, "leaseHolder", lead.leaseHolder());
+        put(item, LEASE_HOLDER, lead.leaseHolder());
         if (lead.leaseUntil() != null) {
-            item.put("leaseUntil", Item.time(lead.leaseUntil()));
+            item.put(LEASE_UNTIL, Item.time(lead.leaseUntil()));
         }
         if (lead.insertAttemptedAt() != null) {
             item.put("insertAttemptedAt", Item.time(lead.insertAttemptedAt()));
@@ -175,10 +163,10 @@ public final class LeadLinks {
         }
         return new LeadLink(Item.string(item, "phone").orElseThrow(), Item.string(item, "leadRef").orElseThrow(),
                 Item.string(item, "crmItemId").orElse(null), Item.string(item, "previousCrmItemId").orElse(null),
-                number(item, "revision"), number(item, "contentVersion"), number(item, "syncedVersion"),
+                number(item, REVISION), number(item, "contentVersion"), number(item, "syncedVersion"),
                 instant(item, "startedAt"), instant(item, "lastActivityAt"), fields, activities, applied,
-                Item.string(item, "leaseHolder").orElse(null),
-                Item.string(item, "leaseUntil").map(Instant::parse).orElse(null),
+                Item.string(item, LEASE_HOLDER).orElse(null),
+                Item.string(item, LEASE_UNTIL).map(Instant::parse).orElse(null),
                 Item.string(item, "insertAttemptedAt").map(Instant::parse).orElse(null));
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.switchboard.crm.testing.CapturedLogs;
-import dev.switchboard.crm.testing.CrmEmulators;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.crm.testing.MutableClock;
@@ -13,39 +11,29 @@ import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.queue.Backoff;
 import dev.switchboard.shared.queue.WorkerQueues;
+import dev.switchboard.shared.testing.CapturedLogs;
+import dev.switchboard.shared.testing.Emulators;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The worker as Lambda runs it on a batch from CrmQueue (ElasticMQ), against the fake Rukovoditel. */
 class CrmSyncHandlerTest {
 
     static final String KEY = "XgDXFsTbNRkMpRq81bBrmRAf56i5oS0oN9bp4jLH";
     static final String PASSWORD = "correct horse battery";
-    static CrmEmulators emulators;
+    /** Shared by the module's tests; each keeps to its own phone numbers. */
+    static final Emulators emulators = Emulators.shared();
 
     final FakeRukovoditel crm = new FakeRukovoditel(KEY, "switchboard-api", PASSWORD);
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
-
-    @BeforeAll
-    static void start() {
-        emulators = CrmEmulators.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulators.close();
-    }
 
     @AfterEach
     void stopCrm() {
@@ -78,27 +66,7 @@ class CrmSyncHandlerTest {
 
     /** Puts jobs on CrmQueue and receives them as the event source mapping would hand them to the function. */
     SQSEvent batch(Object... jobs) {
-        for (Object job : jobs) {
-            emulators.aws().sqs().sendMessage(b -> b.queueUrl(url("CrmQueue")).messageBody(Json.write(job)));
-        }
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        while (records.size() < jobs.length) {
-            for (Message m : emulators.aws().sqs().receiveMessage(b -> b.queueUrl(url("CrmQueue")).maxNumberOfMessages(10)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL).waitTimeSeconds(1)).messages()) {
-                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-                record.setMessageId(m.messageId());
-                record.setReceiptHandle(m.receiptHandle());
-                record.setBody(m.body());
-                Map<String, String> attributes = new HashMap<>();
-                m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-                record.setAttributes(attributes);
-                record.setEventSourceArn(emulators.resources().queueArn("CrmQueue"));
-                records.add(record);
-            }
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return emulators.delivered("CrmQueue", Arrays.stream(jobs).map(Json::write).toList());
     }
 
     List<Message> deadLetters() {

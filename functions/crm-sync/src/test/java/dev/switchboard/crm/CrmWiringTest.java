@@ -3,7 +3,6 @@ package dev.switchboard.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.crm.testing.CapturedLogs;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Env;
@@ -11,6 +10,7 @@ import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.queue.JobAttempt;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.testing.CapturedLogs;
 import dev.switchboard.shared.testing.UnreachableAws;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.crm.lead.LeadLink;
 import dev.switchboard.crm.lead.LeadPush;
-import dev.switchboard.crm.testing.CrmEmulators;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.crm.testing.MutableClock;
@@ -15,15 +14,14 @@ import dev.switchboard.shared.queue.JobAttempt;
 import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
 import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.testing.Emulators;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,23 +35,14 @@ class LeadSynchronizerTest {
     static final String FIELD_MAP = "{\"name\":201,\"phone\":202,\"email\":203,\"vehicle\":204,\"service\":205,"
             + "\"estimate\":206,\"source\":207,\"notes\":208,\"transcript\":209,\"recording\":210,\"called_at\":211}";
 
-    static CrmEmulators emulators;
+    /** Shared by the module's tests; each keeps to its own phone numbers. */
+    static final Emulators emulators = Emulators.shared();
 
     final FakeRukovoditel crm = new FakeRukovoditel(KEY, "switchboard-api", PASSWORD);
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T18:00:00Z"));
     final Table table = emulators.table();
     final LeadLinks links = new LeadLinks(table);
     int attempts;
-
-    @BeforeAll
-    static void start() {
-        emulators = CrmEmulators.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulators.close();
-    }
 
     @AfterEach
     void stopCrm() {

@@ -4,73 +4,71 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
 import dev.switchboard.shared.calls.MissedCallTexts;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.queue.SqsClients;
+import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.CallRecords;
-import dev.switchboard.shared.storage.DynamoDbClients;
-import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.testing.FakeTwilioApi;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
 import dev.switchboard.shared.twilio.TwilioWebhook;
-import dev.switchboard.shared.voice.CallbackUrls;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
- * The dial-status handler with the committed sample events, while DynamoDB and SQS are down (a closed
- * port): the caller must still get the right TwiML, and no text may leave without its once-only guard.
- * Texts going out exactly once against real storage are covered by the local-stack scenario tests.
+ * The dial-status handler with the committed sample events and its real service, while the table is down:
+ * the caller must still get the right TwiML. The rules are DialStatusServiceTest's; a text never leaving
+ * without its once-only guard is OutboundTextsTest's, and texts going out exactly once against real storage
+ * are covered by the local-stack scenario tests.
  */
 class DialStatusHandlerTest {
 
     static final String TOKEN = TwilioEvents.SAMPLE_TOKEN;
     static final String BASE = TwilioEvents.SAMPLE_BASE_URL;
-    static FakeTwilioApi twilio;
+    static final RuntimeException OUTAGE = new IllegalStateException("table unreachable");
 
-    @BeforeAll
-    static void startTwilio() {
-        twilio = new FakeTwilioApi();
-    }
+    /** The real service, with storage down and the texts recorded: the caller must still get the right TwiML. */
+    final List<Occasion> texts = new ArrayList<>();
 
-    @AfterAll
-    static void stopTwilio() {
-        twilio.close();
-    }
+    DialStatusHandler handler(String linesJson) {
+        Lines lines = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177",
+                "TWILIO_SMS_FROM", "+19045550200", "LINES", linesJson)));
+        DialStatusStore down = new DialStatusStore() {
+            @Override
+            public Optional<CallRecord> find(String callSid) {
+                throw OUTAGE;
+            }
 
-    static DialStatusHandler handler(String linesJson) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "TWILIO_FORWARD_TO", "+19045550177",
-                "TWILIO_SMS_FROM", "+19045550200",
-                "TWILIO_ACCOUNT_SID", FakeTwilioApi.ACCOUNT_SID,
-                "TWILIO_AUTH_TOKEN", TOKEN,
-                "TWILIO_API_BASE_URL", twilio.baseUrl(),
-                "SMS_QUEUE_URL", "http://127.0.0.1:9/000000000000/SmsQueue",
-                "LINES", linesJson));
-        Settings settings = Settings.of(env);
-        Lines lines = Lines.load(settings);
-        Table outage = new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(500)), "table");
-        TwilioWebhook webhook = new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE);
+            @Override
+            public void recordDialOutcome(CallRecords.DialOutcome outcome, Instant now) {
+                throw OUTAGE;
+            }
+
+            @Override
+            public void recordVoicemail(String callSid, boolean left, Optional<String> recordingSid,
+                                        Optional<Long> durationSeconds, Instant now) {
+                throw OUTAGE;
+            }
+        };
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC);
-        MissedCallTexts texts = MissedCallTexts.fromSettings(settings, outage,
-                SqsClients.create(UnreachableAws.settings(), Duration.ofMillis(500)), lines, new CallbackUrls(BASE), clock);
-        return new DialStatusHandler(webhook, lines, new CallRecords(outage), texts, clock);
+        TwilioWebhook webhook = TwilioEvents.sampleWebhook();
+        return new DialStatusHandler(webhook, lines, new DialStatusService(down, lines, (line, callSid, caller,
+                occasion, now) -> {
+            texts.add(occasion);
+            return new MissedCallTexts.Outcome(Optional.empty(), Optional.empty(), "queued");
+        }, clock));
     }
 
     static Document xml(APIGatewayV2HTTPResponse response) throws Exception {
@@ -81,8 +79,7 @@ class DialStatusHandlerTest {
     }
 
     @Test
-    void noAnswerGoesToVoicemailEvenWithStorageAndQueueDown() throws Exception {
-        twilio.reset();
+    void noAnswerGoesToVoicemailEvenWithStorageDown() throws Exception {
         Document doc = xml(handler("{}").handleRequest(TwilioEvents.load("dial-status-no-answer.json"), null));
         Element record = (Element) doc.getElementsByTagName("Record").item(0);
         assertThat(record).isNotNull();
@@ -92,8 +89,7 @@ class DialStatusHandlerTest {
         assertThat(record.getAttribute("playBeep")).isEqualTo("true");
         assertThat(record.getAttribute("finishOnKey")).isEqualTo("#");
         assertThat(doc.getElementsByTagName("Say").item(0).getTextContent()).contains("leave");
-        // Without its once-only guard (the table is down) the text is not sent directly.
-        assertThat(twilio.sentMessages()).isEmpty();
+        assertThat(texts).containsExactly(Occasion.NOT_ANSWERED_CALLER_WAITING);
     }
 
     @Test
@@ -121,6 +117,7 @@ class DialStatusHandlerTest {
         Element record = (Element) doc.getElementsByTagName("Record").item(0);
         assertThat(record).isNotNull();
         assertThat(record.getAttribute("maxLength")).isEqualTo("60");
+        assertThat(texts).isEmpty();
     }
 
     @Test

@@ -1,35 +1,30 @@
 package dev.switchboard.voice;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
 import dev.switchboard.shared.calls.MissedCallTexts;
+import dev.switchboard.shared.calls.OutboundMissedCallTexts;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.FormParameters;
-import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import dev.switchboard.shared.voice.CallbackUrls;
 import dev.switchboard.shared.voice.VoiceTwiml;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * straight to voicemail, with the missed-call text) and writes the call record. A storage or texting
  * failure is logged and never keeps the caller from the owner or the voicemail.
  */
-public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class IncomingCallHandler extends TwilioWebhookHandler {
 
     /**
      * Per call to DynamoDB or SQS. A hanging table costs this up to four times in one request (call record,
@@ -48,14 +43,11 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private static final Duration STORAGE_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(IncomingCallHandler.class);
 
-    private final TwilioWebhook webhook;
     private final Lines lines;
     private final CallRouter router;
     private final VoiceTwiml twiml;
-    private final CallRecords calls;
-    private final Supplier<Optional<MissedCallTexts>> texts;
     private final CallbackUrls urls;
-    private final Clock clock;
+    private final IncomingCallService service;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
     public IncomingCallHandler() {
@@ -68,50 +60,31 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private IncomingCallHandler(Wiring wiring) {
-        this(wiring.webhook, wiring.lines, wiring.calls, wiring::texts, wiring.clock);
+        this(wiring.webhook, wiring.lines, new IncomingCallService(wiring.calls::recordIncoming, wiring::texts,
+                wiring.clock));
     }
 
     /** Without missed-call texts (benchmarks, and tests of the TwiML alone). */
     public IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls, Clock clock) {
-        this(webhook, lines, calls, Optional.empty(), clock);
+        this(webhook, lines, new IncomingCallService(calls::recordIncoming, Optional::empty, clock));
     }
 
-    public IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls, Optional<MissedCallTexts> texts,
-                               Clock clock) {
-        this(webhook, lines, calls, () -> texts, clock);
-    }
-
-    private IncomingCallHandler(TwilioWebhook webhook, Lines lines, CallRecords calls,
-                                Supplier<Optional<MissedCallTexts>> texts, Clock clock) {
-        this.webhook = webhook;
+    public IncomingCallHandler(TwilioWebhook webhook, Lines lines, IncomingCallService service) {
+        super(webhook);
         this.lines = lines;
         this.router = new CallRouter();
         this.urls = new CallbackUrls(webhook.publicBaseUrl());
         this.twiml = new VoiceTwiml(urls);
-        this.calls = calls;
-        this.texts = texts;
-        this.clock = clock;
+        this.service = service;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
-    }
-
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        FormParameters params;
-        try {
-            params = webhook.accept(HttpRequest.from(event));
-            params.required("CallSid");
-            params.required("To");
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        }
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters params) {
         String callSid = params.required("CallSid");
         String to = params.required("To");
         String from = params.first("From").orElse("");
         Line line = lines.forNumber(to);
-        Instant now = clock.instant();
+        Instant now = service.now();
         CallRouter.Route route;
         String answer;
         try {
@@ -131,33 +104,10 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     : twiml.voicemail(lines.fallback(), Lines.DEFAULT_VOICEMAIL_PROMPT, from);
         }
         LOG.info("Incoming call {} from {} to {}: {}", callSid, PhoneMask.mask(from), PhoneMask.mask(to), route.label());
-        record(params, callSid, to, from, line, route, now);
-        if (route != CallRouter.Route.FORWARD) {
-            // Straight to voicemail: the call is missed already (same text rules as dial-status).
-            missedCallTexts().ifPresent(t -> t.onOccasion(line, callSid, from, Occasion.STRAIGHT_TO_VOICEMAIL, now));
-        }
+        service.answered(new CallRecords.IncomingCall(callSid, nonEmpty(from), Optional.of(to),
+                line.number().or(() -> Optional.of("default")), params.first("Direction"), params.first("CallStatus"),
+                params.first("CallerName"), Optional.of(route.label())), line, route, now);
         return HttpResponses.xml(answer);
-    }
-
-    private Optional<MissedCallTexts> missedCallTexts() {
-        try {
-            return texts.get();
-        } catch (RuntimeException e) {
-            // The caller still gets the voicemail; only the text is lost, and that is logged.
-            LOG.error("Missed-call texts are unavailable: {}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private void record(FormParameters params, String callSid, String to, String from, Line line,
-                        CallRouter.Route route, Instant now) {
-        try {
-            calls.recordIncoming(new CallRecords.IncomingCall(callSid, nonEmpty(from), Optional.of(to),
-                    line.number().or(() -> Optional.of("default")), params.first("Direction"),
-                    params.first("CallStatus"), params.first("CallerName"), Optional.of(route.label())), now);
-        } catch (RuntimeException e) {
-            LOG.error("Call {} was answered but its record could not be written: {}", callSid, e.getMessage());
-        }
     }
 
     private static Optional<String> nonEmpty(String value) {
@@ -203,7 +153,7 @@ public class IncomingCallHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
         synchronized Optional<MissedCallTexts> texts() {
             if (texts == null) {
-                texts = MissedCallTexts.fromSettings(settings, table, SqsClients.create(settings.aws(), STORAGE_TIMEOUT),
+                texts = OutboundMissedCallTexts.fromSettings(settings, table, SqsClients.create(settings.aws(), STORAGE_TIMEOUT),
                         lines, new CallbackUrls(webhook.publicBaseUrl()), clock);
             }
             return Optional.of(texts);

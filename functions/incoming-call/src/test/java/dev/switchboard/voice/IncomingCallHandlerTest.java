@@ -6,26 +6,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.storage.CallRecords;
-import dev.switchboard.shared.storage.DynamoDbClients;
-import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The incoming-call handler with the committed sample event. Storage points at a closed port here (an
- * outage): the caller must still get the TwiML. Writes to a real table are covered by the local-stack
- * scenario tests.
+ * The incoming-call handler with the committed sample event, its service on a call log that is down (an
+ * outage): the caller must still get the TwiML. What is recorded and texted is IncomingCallServiceTest's;
+ * writes to a real table are covered by the local-stack scenario tests.
  */
 class IncomingCallHandlerTest {
 
@@ -34,14 +28,17 @@ class IncomingCallHandlerTest {
 
     final IncomingCallHandler handler = handler(Instant.parse("2026-11-23T23:00:00Z")); // Monday 18:00 in New York
 
+    static final IncomingCallService.CallLog DOWN = (call, now) -> {
+        throw new IllegalStateException("table unreachable");
+    };
+
     static IncomingCallHandler handler(Instant now) {
-        TwilioWebhook webhook = new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE);
-        Table outage = new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(500)), "calls");
+        TwilioWebhook webhook = TwilioEvents.sampleWebhook();
         return new IncomingCallHandler(webhook, Lines.load(Settings.of(Map.of(
                 "TWILIO_FORWARD_TO", "+19045550177",
                 "LINES", "{\"+19045550300\": {\"forwardTo\": \"+19045550999\", \"businessName\": \"Night Line\","
                         + " \"hours\": {\"mon\": \"08:00-17:00\"}, \"timeZone\": \"America/New_York\"}}"))),
-                new CallRecords(outage), Clock.fixed(now, ZoneOffset.UTC));
+                new IncomingCallService(DOWN, Optional::empty, Clock.fixed(now, ZoneOffset.UTC)));
     }
 
     @Test
@@ -70,11 +67,11 @@ class IncomingCallHandlerTest {
 
     @Test
     void aScreenedLineDialsTheOwnerThroughTheWhisper() {
-        TwilioWebhook webhook = new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE);
-        Table outage = new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(500)), "calls");
+        TwilioWebhook webhook = TwilioEvents.sampleWebhook();
         IncomingCallHandler screened = new IncomingCallHandler(webhook, Lines.load(Settings.of(Map.of(
                 "LINES", "{\"+19045550200\": {\"forwardTo\": \"+19045550177\", \"screen\": true}}"))),
-                new CallRecords(outage), Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC));
+                new IncomingCallService(DOWN, Optional::empty,
+                        Clock.fixed(Instant.parse("2026-11-23T15:00:00Z"), ZoneOffset.UTC)));
         APIGatewayV2HTTPResponse response = screened.handleRequest(TwilioEvents.load("incoming-call.json"), null);
         assertThat(response.getBody()).contains("url=\"http://localhost:3000/twilio/voice/screen\"")
                 .contains("+19045550177</Number>");

@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.http.FormParameters;
-import dev.switchboard.shared.queue.JobQueue;
-import dev.switchboard.shared.queue.SqsClients;
-import dev.switchboard.shared.storage.DynamoDbClients;
+import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.storage.OnceOnly;
-import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.testing.InMemoryOnceMarkers;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
 import dev.switchboard.shared.twilio.TwilioSignature;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +20,27 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The webhook's gate and parsing with the committed sample event. AWS is unreachable here: refused requests
- * must be answered without touching it, and a good one that cannot be queued gets 503 (Twilio retries).
- * Queueing and the repeat check against the emulators are in the local-stack scenario tests.
+ * The webhook's gate, parsing and answers with the committed sample event, the guard and the queue in
+ * memory: a good notification is queued once, one that cannot be queued gets 503 (Twilio retries). Queueing
+ * and the repeat check against the emulators are in the local-stack scenario tests.
  */
 class IntelligenceWebhookHandlerTest {
 
     static final String TOKEN = TwilioEvents.SAMPLE_TOKEN;
     static final String BASE = TwilioEvents.SAMPLE_BASE_URL;
 
+    final List<TranscriptionJob> queued = new ArrayList<>();
+    RuntimeException queueOutage;
+    final InMemoryOnceMarkers markers = new InMemoryOnceMarkers(Clock.systemUTC());
+
     final IntelligenceWebhookHandler handler = new IntelligenceWebhookHandler(
-            new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
-            new OnceOnly(new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "t"),
-                    Clock.systemUTC()),
-            new JobQueue(SqsClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "http://127.0.0.1:9/q"),
-            Clock.systemUTC());
+            TwilioEvents.sampleWebhook(),
+            new TranscriptReadyService(new OnceOnly(markers), job -> {
+                if (queueOutage != null) {
+                    throw queueOutage;
+                }
+                queued.add(job);
+            }, Clock.systemUTC()));
 
     static APIGatewayV2HTTPEvent json(String body, String token) {
         APIGatewayV2HTTPEvent event = TwilioEvents.load("intelligence-webhook.json");
@@ -54,9 +55,34 @@ class IntelligenceWebhookHandlerTest {
     }
 
     @Test
-    void theSampleEventPassesVerificationAndIsQueuedOr503WhenTheQueueIsDown() {
+    void theSampleEventPassesVerificationAndItsFetchIsQueuedOnce() {
+        assertThat(handler.handleRequest(TwilioEvents.load("intelligence-webhook.json"), null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(handler.handleRequest(TwilioEvents.load("intelligence-webhook.json"), null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(queued).singleElement().isInstanceOfSatisfying(TranscriptionJob.FetchTranscript.class, job -> {
+            assertThat(job.transcriptSid()).startsWith("GT333");
+            job.validate();
+        });
+    }
+
+    @Test
+    void aFetchThatCannotBeQueuedIs503AndTwiliosRetryQueuesIt() {
+        queueOutage = new IllegalStateException("queue unreachable");
         APIGatewayV2HTTPResponse response = handler.handleRequest(TwilioEvents.load("intelligence-webhook.json"), null);
         assertThat(response.getStatusCode()).isEqualTo(503);
+        queueOutage = null;
+        assertThat(handler.handleRequest(TwilioEvents.load("intelligence-webhook.json"), null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(queued).hasSize(1);
+    }
+
+    @Test
+    void withoutTheTableTheFetchIsQueuedUnguarded() {
+        markers.failWith(new IllegalStateException("table unreachable"));
+        assertThat(handler.handleRequest(TwilioEvents.load("intelligence-webhook.json"), null).getStatusCode())
+                .isEqualTo(200);
+        assertThat(queued).hasSize(1);
     }
 
     @Test
@@ -85,6 +111,7 @@ class IntelligenceWebhookHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(json("{\"transcript_sid\":\"GT33333333333333333333333333333333\","
                 + "\"event_type\":\"voice_intelligence_operator_results_available\"}", TOKEN), null);
         assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(queued).isEmpty();
     }
 
     @Test

@@ -1,8 +1,7 @@
 package dev.switchboard.quote;
 
 import dev.switchboard.shared.config.ConfigException;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.switchboard.shared.http.HttpUrls;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -100,18 +99,14 @@ public final class CorsPolicy {
      * never has one, and {@code PUBLIC_BASE_URL} may carry a stage).
      */
     static Optional<String> normalize(String value) {
-        try {
-            URI uri = new URI(value.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                return Optional.empty();
-            }
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-            return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        return HttpUrls.absolute(value)
+                .filter(uri -> uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null)
+                .map(uri -> {
+                    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+                    int port = uri.getPort();
+                    boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
+                            || (scheme.equals("https") && port == 443);
+                    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+                });
     }
 }

@@ -1,7 +1,9 @@
 package dev.switchboard.quote;
 
 import dev.switchboard.shared.pricing.Estimate;
+import dev.switchboard.shared.storage.Condition;
 import dev.switchboard.shared.storage.Item;
+import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.Table;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,14 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Leads in the table: {@code pk = LEAD#<leadId>, sk = LEAD}, listed per customer through
  * {@code gsi1pk = PHONE#<E.164>, gsi1sk = <createdAt>}. Kept without a TTL: leads are the business's.
  *
- * <p>The same submission posted twice within {@link #REPEAT_WINDOW} is one lead: a marker
- * {@code ONCE#quote-submission#<fingerprint>} holding the lead id is written first, conditionally.
+ * <p>The same submission posted twice within {@link #REPEAT_WINDOW} is one lead: a once-only marker
+ * ({@code ONCE#quote-submission#<fingerprint>}, through {@link OnceOnly}) holding the lead id is written
+ * first, conditionally. This class is the owner of {@code LEAD#} items.
  */
 public final class DynamoLeadStore implements LeadStore {
 
@@ -26,10 +28,14 @@ public final class DynamoLeadStore implements LeadStore {
     public static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(DynamoLeadStore.class);
 
-    private final Table table;
+    static final String SUBMISSION_SCOPE = "quote-submission";
 
-    public DynamoLeadStore(Table table) {
+    private final Table table;
+    private final OnceOnly once;
+
+    public DynamoLeadStore(Table table, OnceOnly once) {
         this.table = table;
+        this.once = once;
     }
 
     public static String pk(String leadId) {
@@ -38,26 +44,17 @@ public final class DynamoLeadStore implements LeadStore {
 
     @Override
     public String save(Lead lead) {
-        String marker = "ONCE#quote-submission#" + lead.fingerprint();
-        Optional<Map<String, AttributeValue>> earlier = table.putIfAbsent(marker, "ONCE",
-                Map.of("scope", Item.s("quote-submission"), "leadId", Item.s(lead.id()),
-                        "createdAt", Item.time(lead.createdAt())), REPEAT_WINDOW, lead.createdAt());
+        Optional<String> earlier = once.claim(SUBMISSION_SCOPE, lead.fingerprint(), REPEAT_WINDOW,
+                Map.of("leadId", lead.id())).flatMap(marker -> Optional.ofNullable(marker.get("leadId")));
         if (earlier.isPresent()) {
-            Optional<String> earlierId = Item.string(earlier.get(), "leadId");
-            if (earlierId.isPresent()) {
-                return earlierId.get();
-            }
+            return earlier.get();
         }
         try {
-            table.client().putItem(PutItemRequest.builder()
-                    .tableName(table.name())
-                    .item(item(lead))
-                    .conditionExpression("attribute_not_exists(pk)")
-                    .build());
+            table.putIf(item(lead), Condition.absent(Table.PK));
         } catch (SdkException e) {
             // Without the lead the marker would make a resubmission look stored: forget it.
             try {
-                table.client().deleteItem(b -> b.tableName(table.name()).key(Table.key(marker, "ONCE")));
+                once.release(SUBMISSION_SCOPE, lead.fingerprint());
             } catch (SdkException again) {
                 LOG.warn("Could not remove the submission marker of lead {}: {}", lead.id(), again.getMessage());
             }

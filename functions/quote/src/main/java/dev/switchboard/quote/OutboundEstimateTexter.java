@@ -1,10 +1,12 @@
 package dev.switchboard.quote;
 
 import dev.switchboard.shared.config.Line;
+import dev.switchboard.shared.jobs.TextKeys;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.sms.OutboundTexts;
 import dev.switchboard.shared.sms.OutgoingText;
 import dev.switchboard.shared.sms.SendResult;
+import dev.switchboard.shared.sms.TextSender;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -20,14 +22,14 @@ public final class OutboundEstimateTexter implements EstimateTexter {
     public static final String KIND = "quote-estimate";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundEstimateTexter.class);
 
-    private final OutboundTexts texts;
+    private final TextSender texts;
     private final Line line;
     private final Optional<String> messagingServiceSid;
     private final EstimateText words;
     private final String statusCallback;
     private final Predicate<String> isBusinessNumber;
 
-    public OutboundEstimateTexter(OutboundTexts texts, Line line, Optional<String> messagingServiceSid,
+    public OutboundEstimateTexter(TextSender texts, Line line, Optional<String> messagingServiceSid,
                                   EstimateText words, String statusCallback, Predicate<String> isBusinessNumber) {
         this.texts = texts;
         this.line = line;
@@ -35,10 +37,6 @@ public final class OutboundEstimateTexter implements EstimateTexter {
         this.words = words;
         this.statusCallback = statusCallback;
         this.isBusinessNumber = isBusinessNumber;
-    }
-
-    public static String key(String leadId) {
-        return "quote:" + leadId;
     }
 
     /** Whether a sender is configured at all (a From number or a messaging service). */
@@ -59,7 +57,7 @@ public final class OutboundEstimateTexter implements EstimateTexter {
             return SmsOutcome.NOT_SENT;
         }
         try {
-            OutgoingText text = new OutgoingText(key(lead.id()), KIND, to, line.smsFrom(),
+            OutgoingText text = new OutgoingText(TextKeys.quoteEstimate(lead.id()), KIND, to, line.smsFrom(),
                     line.smsFrom().isPresent() ? Optional.empty() : messagingServiceSid,
                     words.body(line.businessName(), lead.estimate()), statusCallback);
             SendResult result = texts.send(text);

@@ -10,29 +10,16 @@ final class QuoteCrmJobs {
     private QuoteCrmJobs() {
     }
 
-    static String idempotencyKey(String leadId) {
-        return "quote:" + leadId;
-    }
-
     /** @param line the business line the quote form belongs to (E.164), when known */
-    static CrmSyncJob of(Lead lead, Optional<String> line) {
+    static CrmSyncJob.Quote of(Lead lead, Optional<String> line) {
         ValidQuote q = lead.quote();
         Estimate estimate = lead.estimate();
-        return new CrmSyncJob(
-                CrmSyncJob.QUOTE,
-                idempotencyKey(lead.id()),
-                lead.createdAt().toString(),
-                q.phone(),
-                line.orElse(null),
-                Lead.SOURCE,
-                q.name(),
+        return new CrmSyncJob.Quote(lead.id(), lead.createdAt().toString(), q.phone(), line.orElse(null), q.name(),
                 q.email().orElse(null),
                 new CrmSyncJob.Vehicle(q.year().map(String::valueOf).orElse(null), q.make().orElse(null),
                         q.model().orElse(null), q.engine().orElse(null)),
                 q.service(),
                 new CrmSyncJob.Estimate(estimate.amountText().orElse(null), estimate.currency(), estimate.service()),
-                q.notes().orElse(null),
-                lead.id(),
-                null, null, null, null, null, null, null, null);
+                q.notes().orElse(null));
     }
 }

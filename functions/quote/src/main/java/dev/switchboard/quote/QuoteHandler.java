@@ -14,15 +14,18 @@ import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
+import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.logging.FunctionLogging;
-import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.phone.PhoneNumbers;
-import dev.switchboard.shared.pricing.Estimate;
 import dev.switchboard.shared.pricing.PriceTable;
+import dev.switchboard.shared.pricing.PriceTableSource;
 import dev.switchboard.shared.queue.JobQueue;
+import dev.switchboard.shared.queue.JobSender;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.sms.OutboundTexts;
+import dev.switchboard.shared.storage.CappedCounters;
 import dev.switchboard.shared.storage.DynamoDbClients;
+import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.S3Clients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.voice.CallbackUrls;
@@ -38,9 +41,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * {@code /quote}, the website's quote form, facing the open internet:
  * <ul>
- *   <li>{@code POST}: JSON or an urlencoded form → validated ({@link QuoteIntake}), priced, rate limited
- *       per address and per phone, stored as a lead, put on the CRM queue, and the estimate texted to a
- *       customer who opted in. A filled honeypot gets a normal-looking 200 and nothing is stored or sent.</li>
+ *   <li>{@code POST}: JSON or an urlencoded form → validated and priced ({@link QuoteIntake}), then taken by
+ *       {@link QuoteService} (rate limits, the lead, the CRM job, the text). A filled honeypot gets a
+ *       normal-looking 200 and nothing is stored or sent.</li>
  *   <li>{@code OPTIONS}: the CORS preflight ({@link CorsPolicy}).</li>
  *   <li>{@code GET}: the quote page ({@link QuotePage}).</li>
  * </ul>
@@ -55,12 +58,7 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     private final QuoteIntake intake;
     private final CorsPolicy cors;
     private final QuotePage page;
-    private final LeadStore leads;
-    private final RateLimiter limiter;
-    private final CrmQueue crm;
-    private final EstimateTexter texter;
-    private final Optional<String> line;
-    private final Clock clock;
+    private final QuoteService service;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
     public QuoteHandler() {
@@ -73,23 +71,20 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     }
 
     private QuoteHandler(Wiring w) {
-        this(w.intake, w.cors, w.leads, w.limiter, w.crm, w.texter, w.line, w.clock);
+        this(w.intake, w.cors, w.service);
     }
 
-    /**
-     * @param line the business line quotes belong to (E.164), passed on to the CRM; empty when unknown
-     */
-    public QuoteHandler(QuoteIntake intake, CorsPolicy cors, LeadStore leads, RateLimiter limiter, CrmQueue crm,
-                        EstimateTexter texter, Optional<String> line, Clock clock) {
+    /** With its service built from these parts (tests and the benchmark). */
+    public QuoteHandler(QuoteIntake intake, CorsPolicy cors, LeadStore leads, RateLimiter limiter,
+                        JobSender<CrmSyncJob> crm, EstimateTexter texter, Optional<String> line, Clock clock) {
+        this(intake, cors, new QuoteService(leads, limiter, crm, texter, line, clock));
+    }
+
+    public QuoteHandler(QuoteIntake intake, CorsPolicy cors, QuoteService service) {
         this.intake = intake;
         this.cors = cors;
         this.page = QuotePage.load(cors.origins());
-        this.leads = leads;
-        this.limiter = limiter;
-        this.crm = crm;
-        this.texter = texter;
-        this.line = line;
-        this.clock = clock;
+        this.service = service;
     }
 
     @Override
@@ -148,75 +143,33 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
             LOG.info("Quote refused (400): invalid {} (address {})", evaluation.errors().keySet(), client);
             return QuoteResponses.invalid(evaluation.errors(), corsHeaders);
         }
-        ValidQuote quote = evaluation.quote().orElseThrow();
-        Estimate estimate = evaluation.estimate().orElseThrow();
-        Optional<Duration> wait = limiter.acquire(request.sourceIp(), quote.phone());
-        if (wait.isPresent()) {
-            return QuoteResponses.tooManyRequests(wait.get().getSeconds(), corsHeaders);
+        QuoteService.Outcome outcome = service.submit(evaluation.quote().orElseThrow(),
+                evaluation.estimate().orElseThrow(), request.sourceIp());
+        if (outcome instanceof QuoteService.Taken taken) {
+            return QuoteResponses.accepted(taken.lead().id(), taken.lead().estimate(), taken.sms(), corsHeaders);
         }
-        return accept(new Lead(Lead.newId(), clock.instant(), quote, estimate), corsHeaders);
-    }
-
-    private APIGatewayV2HTTPResponse accept(Lead proposed, Map<String, String> corsHeaders) {
-        String phone = PhoneMask.mask(proposed.quote().phone());
-        Lead lead = proposed;
-        boolean stored;
-        try {
-            String leadId = leads.save(proposed);
-            if (!leadId.equals(proposed.id())) {
-                LOG.info("Quote from {} repeats lead {} (same form posted again); answering as before", phone, leadId);
-                lead = new Lead(leadId, proposed.createdAt(), proposed.quote(), proposed.estimate());
-            }
-            stored = true;
-        } catch (RuntimeException e) {
-            LOG.error("Lead {} from {} could not be stored in the table ({}); it still goes to the CRM queue",
-                    proposed.id(), phone, e.getMessage());
-            stored = false;
+        if (outcome instanceof QuoteService.RateLimited limited) {
+            return QuoteResponses.tooManyRequests(limited.retryAfter().getSeconds(), corsHeaders);
         }
-        boolean queued;
-        try {
-            crm.send(QuoteCrmJobs.of(lead, line));
-            queued = true;
-        } catch (RuntimeException e) {
-            LOG.error("Lead {} from {} could not be put on the CRM queue ({}); it is in the table only", lead.id(),
-                    phone, e.getMessage());
-            queued = false;
-        }
-        if (!stored && !queued) {
-            LOG.error("Quote from {} NOT TAKEN: neither the table nor the CRM queue is reachable; the customer was"
-                    + " asked to try again", phone);
-            Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
-            headers.put("Retry-After", "60");
-            return QuoteResponses.refused(503, "We couldn't take your request just now. Please try again in a"
-                    + " minute, or give us a call.", headers);
-        }
-        SmsOutcome sms = lead.quote().textOptIn() ? texter.text(lead) : SmsOutcome.NOT_SENT;
-        LOG.info("Quote {} from {}: {} {}; text {}", lead.id(), phone, lead.estimate().service(),
-                lead.estimate().amountText().map(a -> "$" + a).orElse("(unpriced)"),
-                !lead.quote().textOptIn() ? "not requested" : sms.sent() ? "sent " + sms.sid().orElse("")
-                        : sms.queued() ? "queued" : "not sent");
-        return QuoteResponses.accepted(lead.id(), lead.estimate(), sms, corsHeaders);
+        Map<String, String> headers = new LinkedHashMap<>(corsHeaders);
+        headers.put("Retry-After", "60");
+        return QuoteResponses.refused(503, "We couldn't take your request just now. Please try again in a"
+                + " minute, or give us a call.", headers);
     }
 
     /** The real clients and settings, built once per container. */
     static final class Wiring {
         QuoteIntake intake;
         CorsPolicy cors;
-        LeadStore leads;
-        RateLimiter limiter;
-        CrmQueue crm;
-        EstimateTexter texter;
-        Optional<String> line;
-        Clock clock;
+        QuoteService service;
 
         static Wiring from(Settings settings, Clock clock) {
             Wiring w = new Wiring();
-            w.clock = clock;
             String baseUrl = settings.baseUrl("PUBLIC_BASE_URL");
             w.cors = CorsPolicy.parse(settings.orDefault("ALLOWED_ORIGINS", ""), Optional.of(baseUrl));
             Lines lines = Lines.load(settings);
             Line quoteLine = quoteLine(settings, lines);
-            w.line = quoteLine.number().or(quoteLine::smsFrom);
+            Optional<String> line = quoteLine.number().or(quoteLine::smsFrom);
             String region = settings.orDefault("PHONE_DEFAULT_REGION", PhoneNumbers.DEFAULT_REGION);
             if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
                 throw new ConfigException("PHONE_DEFAULT_REGION must be a two-letter region like US, got '" + region + "'");
@@ -232,9 +185,8 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
             SqsClient sqs = SqsClients.create(aws, Duration.ofMillis(1500));
             PriceTable prices = PriceTableSource.load(settings, () -> S3Clients.create(aws, Duration.ofSeconds(5)));
             w.intake = new QuoteIntake(prices, clock, region);
-            w.leads = new DynamoLeadStore(table);
-            w.limiter = new QuoteRateLimits(perIp, perPhone, new DynamoRateCounters(table), clock);
-            w.crm = new SqsCrmQueue(new JobQueue(sqs, settings.required("CRM_QUEUE_URL")));
+            RateLimiter limiter = new QuoteRateLimits(perIp, perPhone, new CappedCounters(table)::incrementBelow, clock);
+            JobQueue crmQueue = new JobQueue(sqs, settings.required("CRM_QUEUE_URL"));
             OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber, clock);
             EstimateText words = new EstimateText(settings.orDefault("QUOTE_TEXT", EstimateText.DEFAULT_PRICED),
                     settings.orDefault("QUOTE_TEXT_NO_PRICE", EstimateText.DEFAULT_UNPRICED), prices);
@@ -245,7 +197,8 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
                 LOG.warn("Estimate texts are OFF: set TWILIO_SMS_FROM (or smsFrom on the quote line) or"
                         + " TWILIO_MESSAGING_SERVICE_SID; quotes are still taken");
             }
-            w.texter = texter;
+            w.service = new QuoteService(new DynamoLeadStore(table, new OnceOnly(table, clock)), limiter,
+                    crmQueue::send, texter, line, clock);
             return w;
         }
 

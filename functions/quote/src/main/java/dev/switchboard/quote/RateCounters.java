@@ -2,7 +2,7 @@ package dev.switchboard.quote;
 
 import java.time.Instant;
 
-/** Counters that only count while below a limit ({@link DynamoRateCounters}: conditional updates with a TTL). */
+/** Counters that only count while below a limit ({@code CappedCounters}: conditional updates with a TTL). */
 public interface RateCounters {
 
     /**

@@ -33,7 +33,7 @@ class QuoteHandlerTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC);
 
     final List<Lead> stored = new ArrayList<>();
-    final List<CrmSyncJob> crmJobs = new ArrayList<>();
+    final List<CrmSyncJob.Quote> crmJobs = new ArrayList<>();
     final List<Lead> texted = new ArrayList<>();
     final List<String> limited = new ArrayList<>();
     Optional<Duration> refuseFor = Optional.empty();
@@ -59,7 +59,7 @@ class QuoteHandlerTest {
                 if (queueOutage != null) {
                     throw queueOutage;
                 }
-                crmJobs.add(job);
+                crmJobs.add((CrmSyncJob.Quote) job);
             },
             lead -> {
                 texted.add(lead);
@@ -273,7 +273,7 @@ class QuoteHandlerTest {
         QuoteHandler deduping = new QuoteHandler(new QuoteIntake(PriceTable.defaults(), CLOCK, "US"),
                 CorsPolicy.parse("", Optional.empty()),
                 lead -> byFingerprint.computeIfAbsent(lead.fingerprint(), f -> lead.id()),
-                (ip, phone) -> Optional.empty(), crmJobs::add, lead -> {
+                (ip, phone) -> Optional.empty(), job -> crmJobs.add((CrmSyncJob.Quote) job), lead -> {
                     texted.add(lead);
                     return textOutcome;
                 }, Optional.empty(), CLOCK);

@@ -1,5 +1,6 @@
 package dev.switchboard.archive;
 
+import dev.switchboard.shared.http.RetryAfter;
 import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
 import java.io.FilterInputStream;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,13 +39,16 @@ public final class MediaDownloader {
     private final URI apiBase;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Clock clock;
 
     /** @param apiBase {@code TWILIO_API_BASE_URL}: media URLs on api.twilio.com are fetched from here instead */
-    public MediaDownloader(MediaCredentials credentials, URI apiBase, Duration connectTimeout, Duration readTimeout) {
+    public MediaDownloader(MediaCredentials credentials, URI apiBase, Duration connectTimeout, Duration readTimeout,
+                           Clock clock) {
         this.credentials = credentials;
         this.apiBase = apiBase;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
+        this.clock = clock;
     }
 
     /** The media URL for a recording in a format: {@code RecordingUrl.mp3}, rebased like the REST client. */
@@ -101,7 +106,7 @@ public final class MediaDownloader {
                 throw new RetryLater("media download from " + url.getHost() + " failed: " + e.getMessage(), e);
             }
         }
-        Optional<Duration> retryAfter = retryAfter(connection);
+        Optional<Duration> retryAfter = RetryAfter.parse(connection.getHeaderField("Retry-After"), clock);
         discard(connection);
         if (status == 404) {
             throw new RetryLater("media not available yet (404 from " + url.getHost() + ")");
@@ -190,15 +195,6 @@ public final class MediaDownloader {
 
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
-    private static Optional<Duration> retryAfter(HttpURLConnection connection) {
-        String value = connection.getHeaderField("Retry-After");
-        try {
-            return value == null ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     /** Reads away a small error body so the connection can be reused, then lets go of it. */

@@ -16,10 +16,10 @@ import dev.switchboard.shared.storage.RecordingRecords;
 import dev.switchboard.shared.storage.S3Clients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioRestClients;
-import java.util.Map;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -48,7 +48,7 @@ public class RecordingArchiveHandler extends SqsJobHandler<ArchiveRecordingJob> 
     }
 
     public RecordingArchiveHandler(WorkerQueues queues, RecordingArchiver archiver) {
-        super(ArchiveRecordingJob.class, queues);
+        super(ArchiveRecordingJob.TYPE, queues);
         this.archiver = archiver;
     }
 
@@ -75,14 +75,14 @@ public class RecordingArchiveHandler extends SqsJobHandler<ArchiveRecordingJob> 
             int readTimeout = settings.integer("MEDIA_READ_TIMEOUT_SECONDS", 60, 5, 600);
             MediaDownloader media = new MediaDownloader(MediaCredentials.fromSettings(settings),
                     URI.create(settings.optionalBaseUrl("TWILIO_API_BASE_URL").orElse("https://api.twilio.com")),
-                    Duration.ofSeconds(10), Duration.ofSeconds(readTimeout));
+                    Duration.ofSeconds(10), Duration.ofSeconds(readTimeout), clock);
             Optional<TwilioRecordings> deleter = settings.flag("DELETE_FROM_TWILIO_AFTER_ARCHIVE", false)
                     ? Optional.of(new TwilioRecordings(TwilioRestClients.create(settings)))
                     : Optional.empty();
             archiver = new RecordingArchiver(media,
                     new S3RecordingStore(S3Clients.create(settings.aws(), Duration.ofMinutes(2)), partMiB * 1024 * 1024),
                     new RecordingRecords(table), new OnceOnly(table, clock),
-                    new JobQueue(sqs, settings.required("TRANSCRIPTION_QUEUE_URL")), deleter,
+                    new JobQueue(sqs, settings.required("TRANSCRIPTION_QUEUE_URL"))::send, deleter,
                     settings.required("RECORDINGS_BUCKET"), format, clock);
         }
 

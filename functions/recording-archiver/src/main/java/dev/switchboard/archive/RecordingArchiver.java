@@ -4,9 +4,10 @@ import dev.switchboard.archive.ArchivePlan.Format;
 import dev.switchboard.shared.jobs.ArchiveRecordingJob;
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.queue.JobAttempt;
-import dev.switchboard.shared.queue.JobQueue;
+import dev.switchboard.shared.queue.JobSender;
 import dev.switchboard.shared.queue.RetryLater;
 import dev.switchboard.shared.storage.Item;
+import dev.switchboard.shared.storage.OnceOnly.WhenUnavailable;
 import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.RecordingRecords;
 import java.io.UncheckedIOException;
@@ -43,7 +44,7 @@ public final class RecordingArchiver {
     private final S3RecordingStore store;
     private final RecordingRecords recordings;
     private final OnceOnly once;
-    private final JobQueue transcriptionQueue;
+    private final JobSender<TranscriptionJob> transcriptionQueue;
     private final Optional<TwilioRecordings> deleteFromTwilio;
     private final String bucket;
     private final Format format;
@@ -51,7 +52,8 @@ public final class RecordingArchiver {
 
     /** @param deleteFromTwilio present when {@code DELETE_FROM_TWILIO_AFTER_ARCHIVE=true} */
     public RecordingArchiver(MediaDownloader media, S3RecordingStore store, RecordingRecords recordings, OnceOnly once,
-                             JobQueue transcriptionQueue, Optional<TwilioRecordings> deleteFromTwilio, String bucket,
+                             JobSender<TranscriptionJob> transcriptionQueue, Optional<TwilioRecordings> deleteFromTwilio,
+                             String bucket,
                              Format format, Clock clock) {
         this.media = media;
         this.store = store;
@@ -186,28 +188,22 @@ public final class RecordingArchiver {
     private void queueTranscription(ArchiveRecordingJob job, Map<String, AttributeValue> item,
                                     RecordingRecords.Archived archived, boolean deletedFromTwilio) {
         String sid = job.recordingSid();
-        boolean first = retryable(() -> once.first(TRANSCRIPTION_SCOPE, sid, ONCE_TTL), "guarding the transcription job");
-        if (!first) {
-            LOG.info("Recording {}: transcription already queued (duplicate archive job)", sid);
-            return;
-        }
-        TranscriptionJob transcription = new TranscriptionJob(TranscriptionJob.TRANSCRIBE, job.callSid(), sid, bucket,
-                archived.key(), archived.contentType(), archived.sizeBytes(),
-                archived.channels().map(Long::intValue).orElse(null),
-                archived.durationSeconds().map(Long::intValue).orElse(null), deletedFromTwilio, null,
+        TranscriptionJob transcription = new TranscriptionJob.Transcribe(job.callSid(), sid, bucket, archived.key(),
+                archived.contentType(), archived.sizeBytes(), archived.channels().map(Long::intValue).orElse(null),
+                archived.durationSeconds().map(Long::intValue).orElse(null), deletedFromTwilio,
                 archived.from().orElse(null), archived.to().orElse(null), archived.line().orElse(null), kind(job, item),
                 clock.instant().toString());
+        OnceOnly.Outcome queued;
         try {
-            transcriptionQueue.send(transcription);
+            queued = once.once(TRANSCRIPTION_SCOPE, sid, ONCE_TTL, WhenUnavailable.THROW,
+                    () -> transcriptionQueue.send(transcription));
         } catch (RuntimeException e) {
-            try {
-                once.release(TRANSCRIPTION_SCOPE, sid);
-            } catch (RuntimeException ignored) {
-                LOG.error("Recording {}: the transcription guard could not be released; the retry will not queue it",
-                        sid);
-            }
             throw new RetryLater("recording " + sid + " is archived but its transcription job could not be queued: "
                     + e.getMessage(), e);
+        }
+        if (queued == OnceOnly.Outcome.ALREADY_DONE) {
+            LOG.info("Recording {}: transcription already queued (duplicate archive job)", sid);
+            return;
         }
         try {
             recordings.markTranscriptionQueued(sid, clock.instant());

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +48,7 @@ class MediaDownloaderTest {
         twilio.start();
         storage.start();
         downloader = new MediaDownloader(new MediaCredentials("AC00000000000000000000000000000000", "secret-token"),
-                URI.create("http://127.0.0.1:" + twilio.getAddress().getPort()), Duration.ofSeconds(2), Duration.ofSeconds(5));
+                URI.create("http://127.0.0.1:" + twilio.getAddress().getPort()), Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
     }
 
     @AfterEach
@@ -141,7 +142,7 @@ class MediaDownloaderTest {
     @Test
     void credentialsGoOnlyToTwilioOrTheConfiguredApiBase() {
         MediaDownloader real = new MediaDownloader(new MediaCredentials("AC1", "secret"), URI.create("https://api.twilio.com"),
-                Duration.ofSeconds(2), Duration.ofSeconds(5));
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
         assertThatThrownBy(() -> real.open(URI.create("https://127.0.0.1:1/2010-04-01/x.mp3")))
                 .isInstanceOf(PermanentJobFailure.class).hasMessageContaining("not sending it our credentials");
         assertThatThrownBy(() -> real.open(URI.create("http://api.twilio.com/2010-04-01/x.mp3")))
@@ -177,7 +178,7 @@ class MediaDownloaderTest {
         assertThat(downloader.mediaUrl("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1", "wav").toString())
                 .isEqualTo("http://127.0.0.1:" + twilio.getAddress().getPort() + "/2010-04-01/Accounts/AC1/Recordings/RE1.wav");
         MediaDownloader real = new MediaDownloader(new MediaCredentials("AC1", "s"), URI.create("https://api.twilio.com"),
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC());
         assertThat(real.mediaUrl("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1.mp3", "mp3").toString())
                 .isEqualTo("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1.mp3");
     }

@@ -2,8 +2,7 @@ package dev.switchboard.recording;
 
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpProblem;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.switchboard.shared.http.HttpUrls;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,41 +31,19 @@ public record RecordingCallback(String callSid, String recordingSid, String stat
         }
         String status = params.required("RecordingStatus").toLowerCase(Locale.ROOT);
         Optional<String> url = params.first("RecordingUrl");
-        Optional<Long> duration = params.first("RecordingDuration").map(v -> whole(v, "RecordingDuration"));
-        Optional<Long> channels = params.first("RecordingChannels").map(v -> whole(v, "RecordingChannels"));
+        Optional<Long> duration = params.wholeNumber("RecordingDuration");
+        Optional<Long> channels = params.wholeNumber("RecordingChannels");
         if (status.equals(COMPLETED)) {
             if (url.isEmpty()) {
                 throw HttpProblem.badRequest("Missing RecordingUrl");
             }
-            requireHttpUrl(url.get());
+            if (!HttpUrls.isAbsolute(url.get())) {
+                throw HttpProblem.badRequest("RecordingUrl is not an absolute http(s) URL");
+            }
         }
         Optional<String> source = params.first("RecordingSource");
         String kind = source.map(s -> s.equalsIgnoreCase("RecordVerb")).orElse(false) ? "voicemail" : "call";
         return new RecordingCallback(callSid, recordingSid, status, kind, url, duration, channels, source,
                 params.first("AccountSid"), params.first("RecordingStartTime"), params.first("ErrorCode"));
-    }
-
-    private static long whole(String raw, String name) {
-        try {
-            long value = Long.parseLong(raw.trim());
-            if (value < 0) {
-                throw HttpProblem.badRequest(name + " must not be negative");
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw HttpProblem.badRequest(name + " is not a whole number");
-        }
-    }
-
-    private static void requireHttpUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-                throw HttpProblem.badRequest("RecordingUrl is not an absolute http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            throw HttpProblem.badRequest("RecordingUrl is not a valid URL");
-        }
     }
 }

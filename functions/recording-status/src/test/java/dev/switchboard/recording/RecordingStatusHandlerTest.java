@@ -7,36 +7,56 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpProblem;
-import dev.switchboard.shared.queue.JobQueue;
-import dev.switchboard.shared.queue.SqsClients;
-import dev.switchboard.shared.storage.CallRecords;
-import dev.switchboard.shared.storage.DynamoDbClients;
+import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.shared.storage.RecordingRecords;
-import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.testing.InMemoryOnceMarkers;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Input checks and the outage answer; queueing against real SQS/DynamoDB is in the local-stack scenarios. */
+/**
+ * The callback's parsing, the gate and the answers; the rules are RecordingStatusServiceTest's, and queueing
+ * against real SQS/DynamoDB is in the local-stack scenarios.
+ */
 class RecordingStatusHandlerTest {
 
     static final String TOKEN = TwilioEvents.SAMPLE_TOKEN;
     static final String BASE = TwilioEvents.SAMPLE_BASE_URL;
 
-    static RecordingStatusHandler handler() {
-        Table outage = new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "t");
-        return new RecordingStatusHandler(new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
-                new CallRecords(outage), new RecordingRecords(outage), new OnceOnly(outage, Clock.systemUTC()),
-                new JobQueue(SqsClients.create(UnreachableAws.settings(), Duration.ofMillis(300)),
-                        "http://127.0.0.1:9/000000000000/ArchiveQueue"), Clock.systemUTC());
+    RuntimeException queueOutage;
+
+    RecordingStatusHandler handler() {
+        Clock clock = Clock.systemUTC();
+        RecordingLog nothingStored = new RecordingLog() {
+            @Override
+            public Optional<CallRecord> call(String callSid) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void announce(RecordingRecords.NewRecording recording, Instant now) {
+            }
+
+            @Override
+            public void completedOnCall(String callSid, String recordingSid, boolean voicemail, Instant now) {
+            }
+
+            @Override
+            public void problemOnCall(String callSid, String recordingSid, String status, Optional<String> errorCode,
+                                      Instant now) {
+            }
+        };
+        return new RecordingStatusHandler(TwilioEvents.sampleWebhook(),
+                new RecordingStatusService(nothingStored, new OnceOnly(new InMemoryOnceMarkers(clock)), job -> {
+                    if (queueOutage != null) {
+                        throw queueOutage;
+                    }
+                }, clock));
     }
 
     @Test
@@ -81,13 +101,19 @@ class RecordingStatusHandlerTest {
         RecordingCallback callback = RecordingCallback.parse(TwilioEvents.params(
                 TwilioEvents.load("recording-status-absent.json")));
         assertThat(callback.status()).isEqualTo("absent");
-        // Storage down: logged, still 200 (Twilio would not retry anyway, and nothing is lost).
         assertThat(handler().handleRequest(TwilioEvents.load("recording-status-absent.json"), null).getStatusCode())
                 .isEqualTo(200);
     }
 
     @Test
+    void aQueuedRecordingIs200() {
+        assertThat(handler().handleRequest(TwilioEvents.load("recording-status-completed.json"), null).getStatusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aRecordingThatCannotBeQueuedIs503() {
+        queueOutage = new IllegalStateException("queue unreachable");
         assertThat(handler().handleRequest(TwilioEvents.load("recording-status-completed.json"), null).getStatusCode())
                 .isEqualTo(503);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.twilio.Routes;
 import java.math.BigDecimal;
@@ -49,7 +50,7 @@ final class RecordingViews {
      * @param audioUrl       presigned GET of the archived audio, when archived
      * @param transcriptText the transcript read from S3, when there is one
      */
-    static ObjectNode detail(Map<String, AttributeValue> item, Optional<Map<String, AttributeValue>> call,
+    static ObjectNode detail(Map<String, AttributeValue> item, Optional<CallRecord> call,
                              Optional<PresignedAudio> audioUrl, Optional<String> transcriptText) {
         ObjectNode node = summary(item);
         node.remove("href");
@@ -62,11 +63,14 @@ final class RecordingViews {
         });
         call.ifPresent(c -> {
             ObjectNode n = node.putObject("call");
-            for (String f : List.of("status", "direction", "dialOutcome", "route", "createdAt", "endedAt")) {
-                Item.string(c, f).ifPresent(v -> n.put(f, v));
-            }
-            Item.number(c, "duration").ifPresent(v -> n.put("durationSeconds", v));
-            n.put("voicemailLeft", Item.flag(c, "voicemailLeft"));
+            c.status().ifPresent(v -> n.put("status", v));
+            c.direction().ifPresent(v -> n.put("direction", v));
+            c.dialOutcome().ifPresent(v -> n.put("dialOutcome", v));
+            c.route().ifPresent(v -> n.put("route", v));
+            c.createdAt().ifPresent(v -> n.put("createdAt", v));
+            c.endedAt().ifPresent(v -> n.put("endedAt", v));
+            c.durationSeconds().ifPresent(v -> n.put("durationSeconds", v));
+            n.put("voicemailLeft", c.voicemailLeft());
         });
         if (item.containsKey("transcriptStatus") || transcriptText.isPresent()) {
             ObjectNode t = node.putObject("transcript");

@@ -12,18 +12,16 @@ import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.logging.FunctionLogging;
+import dev.switchboard.shared.logging.LogFields;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
-import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.RecordingRecords;
 import dev.switchboard.shared.storage.S3Clients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.Routes;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +29,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * {@code GET /recordings} (newest first, paginated, by date range and number) and
- * {@code GET /recordings/{RecordingSid}} (the call, a presigned link to the audio that expires in
- * {@code PRESIGNED_URL_MINUTES}, and the transcript). Every request needs
+ * {@code GET /recordings/{RecordingSid}} (the call, a presigned link to the audio and the transcript), as
+ * {@link RecordingsService} puts them together. Every request needs
  * {@code Authorization: Bearer <RECORDINGS_TOKEN>}; a wrong or missing token, or any token in the URL, is a
  * 401 with {@code WWW-Authenticate: Bearer} and nothing listed.
  */
@@ -46,19 +41,12 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /** Query parameters that look like a credential: refused, because URLs end up in logs and histories. */
     static final Set<String> TOKEN_PARAMETERS = Set.of("token", "access_token", "auth", "key", "api_key", "bearer");
-    static final int MAX_TRANSCRIPT_BYTES = 1024 * 1024;
-    private static final int MAX_INDEX_READS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(RecordingsApiHandler.class);
 
     private final BearerToken token;
-    private final RecordingRecords recordings;
-    private final CallRecords calls;
-    private final S3Presigner presigner;
-    private final S3Client s3;
-    private final String bucket;
-    private final Duration linkLifetime;
     private final ZoneId zone;
     private final Clock clock;
+    private final RecordingsService service;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
     public RecordingsApiHandler() {
@@ -71,21 +59,15 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private RecordingsApiHandler(Wiring wiring) {
-        this(wiring.token, wiring.recordings, wiring.calls, wiring.presigner, wiring.s3, wiring.bucket,
-                wiring.linkLifetime, wiring.zone, Clock.systemUTC());
+        this(wiring.token(), wiring.zone(), Clock.systemUTC(), wiring.service());
     }
 
-    public RecordingsApiHandler(BearerToken token, RecordingRecords recordings, CallRecords calls, S3Presigner presigner,
-                                S3Client s3, String bucket, Duration linkLifetime, ZoneId zone, Clock clock) {
+    /** @param zone {@code BUSINESS_TIME_ZONE}, for the days in {@code from} and {@code to} */
+    public RecordingsApiHandler(BearerToken token, ZoneId zone, Clock clock, RecordingsService service) {
         this.token = token;
-        this.recordings = recordings;
-        this.calls = calls;
-        this.presigner = presigner;
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.linkLifetime = linkLifetime;
         this.zone = zone;
         this.clock = clock;
+        this.service = service;
     }
 
     @Override
@@ -105,7 +87,13 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
             }
             request.require(0, "GET");
             authorize(request);
-            return sid.isPresent() ? detail(sid.get()) : list(request);
+            if (sid.isPresent()) {
+                LogFields.put("recordingSid", sid.get());
+                return service.detail(sid.get()).map(view -> HttpResponses.json(200, Json.write(view)))
+                        .orElseGet(() -> HttpResponses.text(404, "No such recording"));
+            }
+            ListQuery query = ListQuery.parse(request.queryParameters(), zone, clock.instant());
+            return HttpResponses.json(200, Json.write(service.list(query)));
         } catch (HttpProblem problem) {
             return problem.toResponse();
         } catch (SdkException e) {
@@ -134,91 +122,30 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         return new HttpProblem(401, "Unauthorized", Map.of("WWW-Authenticate", challenge));
     }
 
-    private APIGatewayV2HTTPResponse list(HttpRequest request) {
-        ListQuery query = ListQuery.parse(request.queryParameters(), zone, clock.instant());
-        Optional<Map<String, AttributeValue>> start = query.cursor().map(Cursors::decode);
-        RecordingRecords.Page page = recordings.page(query.from(), query.to(), query.number(), query.limit(), start,
-                MAX_INDEX_READS);
-        LOG.info("Recordings API: listed {} recordings{}", page.items().size(),
-                page.lastKey().isPresent() ? " (more follow)" : "");
-        return HttpResponses.json(200, Json.write(RecordingViews.page(page.items(), page.lastKey().map(Cursors::encode))));
-    }
-
-    private APIGatewayV2HTTPResponse detail(String sid) {
-        if (!sid.matches("[A-Za-z0-9-]{2,64}")) {
-            return HttpResponses.text(404, "No such recording");
-        }
-        Optional<Map<String, AttributeValue>> item = recordings.find(sid);
-        if (item.isEmpty()) {
-            return HttpResponses.text(404, "No such recording");
-        }
-        Map<String, AttributeValue> recording = item.get();
-        Optional<Map<String, AttributeValue>> call = Item.string(recording, "callSid").flatMap(calls::find);
-        Optional<RecordingViews.PresignedAudio> audio = Item.string(recording, "s3Key").map(key -> presign(recording, key));
-        Optional<String> transcript = Item.string(recording, "transcriptTextKey").flatMap(key -> transcript(recording, key));
-        LOG.info("Recordings API: recording {} of call {} fetched{}", sid, Item.string(recording, "callSid").orElse("-"),
-                audio.isPresent() ? " with an audio link" : "");
-        return HttpResponses.json(200, Json.write(RecordingViews.detail(recording, call, audio, transcript)));
-    }
-
-    private RecordingViews.PresignedAudio presign(Map<String, AttributeValue> recording, String key) {
-        String objectBucket = Item.string(recording, "s3Bucket").orElse(bucket);
-        Instant expires = clock.instant().plus(linkLifetime);
-        String url = presigner.presignGetObject(b -> b.signatureDuration(linkLifetime)
-                .getObjectRequest(g -> g.bucket(objectBucket).key(key)
-                        .responseContentType(Item.string(recording, "contentType").orElse("audio/mpeg"))))
-                .url().toString();
-        return new RecordingViews.PresignedAudio(url, expires.toString());
-    }
-
-    private Optional<String> transcript(Map<String, AttributeValue> recording, String key) {
-        String objectBucket = Item.string(recording, "s3Bucket").orElse(bucket);
-        try {
-            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(objectBucket).key(key)
-                    .range("bytes=0-" + (MAX_TRANSCRIPT_BYTES - 1))).asByteArray();
-            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-        } catch (SdkException e) {
-            LOG.warn("Recordings API: transcript s3://{}/{} could not be read: {}", objectBucket, key, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     /** The real clients, built once per container. */
-    private static final class Wiring {
-        final BearerToken token;
-        final RecordingRecords recordings;
-        final CallRecords calls;
-        final S3Presigner presigner;
-        final S3Client s3;
-        final String bucket;
-        final Duration linkLifetime;
-        final ZoneId zone;
+    private record Wiring(BearerToken token, ZoneId zone, RecordingsService service) {
 
-        private Wiring(Settings settings) {
+        static Wiring from(Settings settings) {
             String secret = settings.secret("RECORDINGS_TOKEN");
             if (secret.length() < BearerToken.MIN_LENGTH) {
                 throw new ConfigException("RECORDINGS_TOKEN must be at least " + BearerToken.MIN_LENGTH
                         + " characters (e.g. openssl rand -hex 32)");
             }
-            token = new BearerToken(secret);
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(5)),
                     settings.required("TABLE_NAME"));
-            recordings = new RecordingRecords(table);
-            calls = new CallRecords(table);
-            presigner = S3Clients.presigner(settings.aws());
-            s3 = S3Clients.create(settings.aws(), Duration.ofSeconds(5));
-            bucket = settings.required("RECORDINGS_BUCKET");
-            linkLifetime = Duration.ofMinutes(settings.integer("PRESIGNED_URL_MINUTES", 10, 1, 60));
+            RecordingFiles files = RecordingFiles.of(S3Clients.presigner(settings.aws()),
+                    S3Clients.create(settings.aws(), Duration.ofSeconds(5)));
+            Duration linkLifetime = Duration.ofMinutes(settings.integer("PRESIGNED_URL_MINUTES", 10, 1, 60));
             String zoneName = settings.orDefault("BUSINESS_TIME_ZONE", "America/New_York");
+            ZoneId zone;
             try {
                 zone = ZoneId.of(zoneName);
             } catch (DateTimeException e) {
                 throw new ConfigException("BUSINESS_TIME_ZONE is not a time zone: '" + zoneName + "'");
             }
-        }
-
-        static Wiring from(Settings settings) {
-            return new Wiring(settings);
+            return new Wiring(new BearerToken(secret), zone, new RecordingsService(
+                    RecordingCatalog.of(new RecordingRecords(table), new CallRecords(table)), files,
+                    settings.required("RECORDINGS_BUCKET"), linkLifetime, Clock.systemUTC()));
         }
     }
 }

@@ -4,33 +4,69 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.switchboard.shared.storage.CallRecords;
-import dev.switchboard.shared.storage.DynamoDbClients;
+import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.RecordingRecords;
-import dev.switchboard.shared.storage.S3Clients;
-import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Authentication and routing of the recordings API with the sample events. Storage is down here: a request
- * that gets past the token sees 503, which proves it got past; one that is refused never touches storage.
+ * Authentication, routing and answers of the recordings API with the sample events, the table and the
+ * bucket in memory: a request that is refused never touches storage; one that gets past the token is
+ * answered, or gets 503 when storage is down. What the answers hold is RecordingsServiceTest's.
  */
 class RecordingsApiHandlerTest {
 
-    final RecordingsApiHandler handler = new RecordingsApiHandler(new BearerToken("sample-recordings-token-0123456789"),
-            new RecordingRecords(table()), new CallRecords(table()), S3Clients.presigner(UnreachableAws.settings()),
-            S3Clients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "recordings", Duration.ofMinutes(10),
-            ZoneId.of("America/New_York"), Clock.systemUTC());
+    final List<String> storageCalls = new ArrayList<>();
+    RuntimeException outage;
 
-    static Table table() {
-        return new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "t");
+    final RecordingsApiHandler handler = new RecordingsApiHandler(new BearerToken("sample-recordings-token-0123456789"),
+            ZoneId.of("America/New_York"), Clock.systemUTC(), new RecordingsService(new RecordingCatalog() {
+                @Override
+                public RecordingRecords.Page page(Instant from, Instant to, Optional<String> number, int limit,
+                                                  Optional<Map<String, AttributeValue>> startKey, int maxReads) {
+                    touch("page");
+                    return new RecordingRecords.Page(List.of(), Optional.empty());
+                }
+
+                @Override
+                public Optional<Map<String, AttributeValue>> recording(String recordingSid) {
+                    touch("recording " + recordingSid);
+                    return Optional.of(Map.of("recordingSid", AttributeValue.fromS(recordingSid)));
+                }
+
+                @Override
+                public Optional<CallRecord> call(String callSid) {
+                    touch("call " + callSid);
+                    return Optional.empty();
+                }
+            }, new RecordingFiles() {
+                @Override
+                public String presignedGet(String bucket, String key, String contentType, Duration lifetime) {
+                    throw new AssertionError("nothing to presign");
+                }
+
+                @Override
+                public String readText(String bucket, String key, int maxBytes) {
+                    throw new AssertionError("nothing to read");
+                }
+            }, "recordings", Duration.ofMinutes(10), Clock.systemUTC()));
+
+    void touch(String what) {
+        storageCalls.add(what);
+        if (outage != null) {
+            throw outage;
+        }
     }
 
     static APIGatewayV2HTTPEvent withAuthorization(String file, String authorization) {
@@ -55,6 +91,7 @@ class RecordingsApiHandlerTest {
         }
         assertThat(handler.handleRequest(withAuthorization("recordings-api-get.json", null), null).getStatusCode())
                 .isEqualTo(401);
+        assertThat(storageCalls).isEmpty();
     }
 
     @Test
@@ -66,10 +103,21 @@ class RecordingsApiHandlerTest {
         APIGatewayV2HTTPEvent both = TwilioEvents.load("recordings-api-list.json");
         both.setRawQueryString("access_token=sample-recordings-token-0123456789");
         assertThat(handler.handleRequest(both, null).getStatusCode()).isEqualTo(401);
+        assertThat(storageCalls).isEmpty();
     }
 
     @Test
     void theRightTokenGetsThrough() {
+        APIGatewayV2HTTPResponse list = handler.handleRequest(TwilioEvents.load("recordings-api-list.json"), null);
+        assertThat(list.getStatusCode()).isEqualTo(200);
+        assertThat(list.getBody()).startsWith("{\"recordings\":[");
+        assertThat(handler.handleRequest(TwilioEvents.load("recordings-api-get.json"), null).getStatusCode()).isEqualTo(200);
+        assertThat(storageCalls).hasSize(2);
+    }
+
+    @Test
+    void storageDownIs503() {
+        outage = SdkException.create("table unreachable", null);
         assertThat(handler.handleRequest(TwilioEvents.load("recordings-api-list.json"), null).getStatusCode()).isEqualTo(503);
         assertThat(handler.handleRequest(TwilioEvents.load("recordings-api-get.json"), null).getStatusCode()).isEqualTo(503);
     }

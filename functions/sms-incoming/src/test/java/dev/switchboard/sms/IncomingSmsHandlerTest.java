@@ -6,68 +6,69 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.queue.JobQueue;
-import dev.switchboard.shared.queue.SqsClients;
-import dev.switchboard.shared.sms.DailyTextCap;
-import dev.switchboard.shared.sms.OutboundTexts;
-import dev.switchboard.shared.sms.TextLedger;
-import dev.switchboard.shared.sms.TwilioTextGateway;
-import dev.switchboard.shared.storage.DynamoDbClients;
-import dev.switchboard.shared.storage.OptOuts;
-import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.testing.FakeTwilioApi;
+import dev.switchboard.shared.sms.InboundMessage;
+import dev.switchboard.shared.sms.OutgoingText;
+import dev.switchboard.shared.sms.SendResult;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioRestClients;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The incoming-text handler with the committed sample events, a fake Twilio, and AWS unreachable (an
- * outage): keywords are still answered and the owner still gets the message. Opt-outs and redeliveries
- * against a real table are covered by the local-stack scenario tests.
+ * The incoming-text handler with the committed sample events and its real service, the table and the texts
+ * in memory: keywords are answered, the owner gets the message, and an outage of the table changes neither.
+ * Opt-outs and redeliveries against a real table are covered by the local-stack scenario tests.
  */
 class IncomingSmsHandlerTest {
 
     static final String TOKEN = TwilioEvents.SAMPLE_TOKEN;
     static final String BASE = TwilioEvents.SAMPLE_BASE_URL;
-    static final FakeTwilioApi TWILIO = new FakeTwilioApi();
 
     final Lines lines = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177",
             "BUSINESS_NAME", "Mechanic St. Augustine",
             "LINES", "{\"+19045550300\": {\"businessName\": \"Night Line\"}}")));
-    final IncomingSmsHandler handler = handler();
+    final Set<String> stored = new HashSet<>();
+    final List<String> optOuts = new ArrayList<>();
+    final List<OutgoingText> sent = new ArrayList<>();
+    RuntimeException tableOutage;
 
-    IncomingSmsHandler handler() {
-        TwilioWebhook webhook = new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE);
-        Table outage = new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "table");
-        Clock clock = Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC);
-        OutboundTexts texts = new OutboundTexts(new TwilioTextGateway(TwilioRestClients.create(Settings.of(Map.of(
-                "TWILIO_ACCOUNT_SID", FakeTwilioApi.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", "token",
-                "TWILIO_API_BASE_URL", TWILIO.baseUrl())))), new TextLedger(outage), new OptOuts(outage),
-                new DailyTextCap(outage, 10), new JobQueue(SqsClients.create(UnreachableAws.settings(), Duration.ofMillis(300)),
-                "http://127.0.0.1:9/000000000000/SmsQueue"), lines::isBusinessNumber, clock);
-        return new IncomingSmsHandler(webhook, lines, outage, texts, clock);
-    }
+    final IncomingSmsHandler handler = new IncomingSmsHandler(
+            TwilioEvents.sampleWebhook(),
+            new IncomingSmsService(lines, new IncomingSmsStore() {
+                @Override
+                public boolean recordFirst(InboundMessage message, Instant now) {
+                    up();
+                    return stored.add(message.messageSid());
+                }
 
-    @BeforeEach
-    void reset() {
-        TWILIO.reset();
-    }
+                @Override
+                public void optOut(String phone, String source, Instant now) {
+                    up();
+                    optOuts.add("out " + phone + " " + source);
+                }
 
-    @AfterAll
-    static void stop() {
-        TWILIO.close();
+                @Override
+                public void optIn(String phone, String source, Instant now) {
+                    up();
+                    optOuts.add("in " + phone + " " + source);
+                }
+            }, text -> {
+                sent.add(text);
+                return new SendResult(SendResult.Status.SENT, Optional.of("SM1"), "queued");
+            }, BASE + "/twilio/sms/status", Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC)));
+
+    void up() {
+        if (tableOutage != null) {
+            throw tableOutage;
+        }
     }
 
     @Test
@@ -76,13 +77,15 @@ class IncomingSmsHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getHeaders().get("Content-Type")).startsWith("text/xml");
         assertThat(response.getBody()).endsWith("<Response/>");
-        assertThat(TWILIO.sentMessages()).isEmpty();
+        assertThat(optOuts).singleElement().asString().startsWith("out +1");
+        assertThat(sent).isEmpty();
     }
 
     @Test
     void startIsAnsweredWithAnEmptyResponse() {
         APIGatewayV2HTTPResponse response = handler.handleRequest(TwilioEvents.load("sms-incoming-start.json"), null);
         assertThat(response.getBody()).endsWith("<Response/>");
+        assertThat(optOuts).singleElement().asString().startsWith("in +1");
     }
 
     @Test
@@ -96,13 +99,21 @@ class IncomingSmsHandlerTest {
     }
 
     @Test
-    void anyOtherMessageIsStillAnsweredWhenStorageIsDown() {
-        // With the table unreachable OutboundTexts cannot check opt-outs or claim the text, so it queues the
-        // forward for the SMS worker instead of sending it now (here the queue is down too: logged, not thrown).
+    void anyOtherMessageGoesToTheOwnerOnceEvenWhenStorageIsDown() {
         APIGatewayV2HTTPResponse response = handler.handleRequest(TwilioEvents.load("sms-incoming-message.json"), null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).endsWith("<Response/>");
-        assertThat(TWILIO.sentMessages()).isEmpty();
+        handler.handleRequest(TwilioEvents.load("sms-incoming-message.json"), null);
+        assertThat(sent).singleElement().satisfies(text -> {
+            assertThat(text.to()).isEqualTo("+19045550177");
+            assertThat(text.body()).startsWith("From +1");
+        });
+
+        tableOutage = new IllegalStateException("table unreachable");
+        APIGatewayV2HTTPResponse outage = handler.handleRequest(TwilioEvents.load("sms-incoming-message.json"), null);
+        assertThat(outage.getStatusCode()).isEqualTo(200);
+        assertThat(outage.getBody()).endsWith("<Response/>");
+        assertThat(sent).hasSize(2);
     }
 
     @Test
@@ -110,7 +121,7 @@ class IncomingSmsHandlerTest {
         APIGatewayV2HTTPEvent fromOwner = TwilioEvents.with(TwilioEvents.load("sms-incoming-message.json"),
                 Map.of("From", "+19045550177"), TOKEN, BASE);
         handler.handleRequest(fromOwner, null);
-        assertThat(TWILIO.sentMessages()).isEmpty();
+        assertThat(sent).isEmpty();
     }
 
     @Test
@@ -126,7 +137,8 @@ class IncomingSmsHandlerTest {
                 noSid, TOKEN, BASE), null);
         assertThat(missing.getStatusCode()).isEqualTo(400);
         assertThat(missing.getBody()).contains("MessageSid");
-        assertThat(TWILIO.sentMessages()).isEmpty();
+        assertThat(sent).isEmpty();
+        assertThat(stored).isEmpty();
     }
 
     @Test

@@ -13,9 +13,9 @@ import dev.switchboard.shared.sms.OutboundTexts;
 import dev.switchboard.shared.sms.SendResult;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -48,7 +48,7 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
     }
 
     public SmsSendHandler(WorkerQueues queues, OutboundTexts texts) {
-        super(SmsJob.class, queues);
+        super(SmsJob.TYPE, queues);
         this.texts = texts;
     }
 

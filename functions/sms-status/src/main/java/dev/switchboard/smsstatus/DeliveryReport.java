@@ -10,11 +10,11 @@ import java.util.Optional;
  *
  * @param errorCode {@code ErrorCode} when Twilio gave one (30003-30008 are carrier delivery failures)
  */
-record DeliveryReport(String messageSid, String status, Optional<Integer> errorCode, Optional<String> rawErrorCode,
+public record DeliveryReport(String messageSid, String status, Optional<Integer> errorCode, Optional<String> rawErrorCode,
                       Optional<String> to, Optional<String> from) {
 
     /** Reads the callback; a missing MessageSid or MessageStatus is a 400. */
-    static DeliveryReport from(FormParameters params) {
+    public static DeliveryReport from(FormParameters params) {
         String sid = params.first("MessageSid").or(() -> params.first("SmsSid"))
                 .orElseThrow(() -> HttpProblem.badRequest("Missing MessageSid"));
         String status = params.first("MessageStatus").or(() -> params.first("SmsStatus"))

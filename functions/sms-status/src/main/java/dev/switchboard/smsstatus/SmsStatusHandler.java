@@ -1,38 +1,28 @@
 package dev.switchboard.smsstatus;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.http.HttpProblem;
+import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
-import dev.switchboard.shared.logging.FunctionLogging;
-import dev.switchboard.shared.logging.PhoneMask;
-import dev.switchboard.shared.sms.MessageStatuses;
+import dev.switchboard.shared.sms.MessageRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioWebhook;
-import java.util.Map;
+import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import java.time.Clock;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
 
 /**
  * {@code POST /twilio/sms/status}: the delivery status of a text Switchboard sent (queued, sending, sent,
- * delivered, undelivered, failed, with {@code ErrorCode}) moves its message record forward, never back —
- * a late {@code sent} never overwrites {@code delivered}. Answers 204; Twilio reads nothing back.
+ * delivered, undelivered, failed, with {@code ErrorCode}), read ({@link DeliveryReport}) and handed to
+ * {@link DeliveryStatusService}. Answers 204 whatever happened; Twilio reads nothing back.
  */
-public class SmsStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class SmsStatusHandler extends TwilioWebhookHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SmsStatusHandler.class);
-
-    private final TwilioWebhook webhook;
-    private final MessageStatusRecords records;
-    private final Clock clock;
+    private final DeliveryStatusService service;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
     public SmsStatusHandler() {
@@ -45,63 +35,28 @@ public class SmsStatusHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private SmsStatusHandler(Wiring wiring) {
-        this(wiring.webhook(), wiring.table(), Clock.systemUTC());
+        this(wiring.webhook(), wiring.service());
     }
 
-    public SmsStatusHandler(TwilioWebhook webhook, Table table, Clock clock) {
-        this.webhook = webhook;
-        this.records = new MessageStatusRecords(table);
-        this.clock = clock;
-    }
-
-    /** The real clients, built once per container. */
-    private record Wiring(TwilioWebhook webhook, Table table) {
-        static Wiring from(Settings settings) {
-            return new Wiring(TwilioWebhook.fromSettings(settings),
-                    new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)), settings.required("TABLE_NAME")));
-        }
+    public SmsStatusHandler(TwilioWebhook webhook, DeliveryStatusService service) {
+        super(webhook);
+        this.service = service;
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
+    protected APIGatewayV2HTTPResponse answer(HttpRequest request, FormParameters params) {
+        service.reported(DeliveryReport.from(params));
+        return HttpResponses.noContent();
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        DeliveryReport report;
-        try {
-            report = DeliveryReport.from(webhook.accept(HttpRequest.from(event)));
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
+
+    /** The real clients, built once per container. */
+    private record Wiring(TwilioWebhook webhook, DeliveryStatusService service) {
+        static Wiring from(Settings settings) {
+            Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
+                    settings.required("TABLE_NAME"));
+            return new Wiring(TwilioWebhook.fromSettings(settings),
+                    new DeliveryStatusService(new MessageRecords(table)::applyStatus, Clock.systemUTC()));
         }
-        String to = PhoneMask.mask(report.to().orElse(null));
-        String error = report.rawErrorCode().map(code -> " (error " + code
-                + report.errorCode().flatMap(DeliveryErrors::describe).map(d -> ": " + d).orElse("") + ")").orElse("");
-        MessageStatusRecords.Outcome outcome;
-        try {
-            outcome = records.record(report, clock.instant());
-        } catch (RuntimeException e) {
-            // Twilio does not resend status callbacks: this status is lost, the message itself is not affected.
-            LOG.error("Status {} of text {} to {} could not be recorded: {}", report.status(), report.messageSid(), to,
-                    e.getMessage());
-            return HttpResponses.noContent();
-        }
-        switch (outcome) {
-            case STALE:
-                LOG.info("Text {} to {}: status {} arrived late or again; the record keeps its later status",
-                        report.messageSid(), to, report.status());
-                break;
-            case CREATED:
-                LOG.info("Text {} to {}: status {}{} recorded for a message Switchboard has no record of",
-                        report.messageSid(), to, report.status(), error);
-                break;
-            default:
-                if (MessageStatuses.isFailure(report.status()) || DeliveryErrors.isCarrierFailure(report.errorCode().orElse(null))) {
-                    LOG.warn("Text {} to {} was not delivered: {}{}", report.messageSid(), to, report.status(), error);
-                } else {
-                    LOG.info("Text {} to {}: {}{}", report.messageSid(), to, report.status(), error);
-                }
-        }
-        return HttpResponses.noContent();
     }
 }

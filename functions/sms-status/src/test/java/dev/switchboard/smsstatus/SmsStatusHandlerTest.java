@@ -4,35 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.switchboard.shared.storage.DynamoDbClients;
-import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.sms.MessageRecords.DeliveryStatus;
+import dev.switchboard.shared.sms.MessageRecords.StatusOutcome;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
-import dev.switchboard.shared.twilio.TwilioRequestVerifier;
-import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The status handler with the committed sample events and the table unreachable: Twilio still gets a
- * 2xx. Status ordering against a real table is covered by the local-stack scenario tests.
+ * The status handler with the committed sample events and the table in memory, or down: Twilio always gets
+ * a 2xx. Status ordering against a real table is MessageRecordsTest's and the local-stack scenario tests'.
  */
 class SmsStatusHandlerTest {
 
     static final String TOKEN = TwilioEvents.SAMPLE_TOKEN;
     static final String BASE = TwilioEvents.SAMPLE_BASE_URL;
 
+    final List<DeliveryStatus> recorded = new ArrayList<>();
+    RuntimeException tableOutage;
+
     final SmsStatusHandler handler = new SmsStatusHandler(
-            new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
-            new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "table"),
-            Clock.systemUTC());
+            TwilioEvents.sampleWebhook(),
+            new DeliveryStatusService((status, now) -> {
+                if (tableOutage != null) {
+                    throw tableOutage;
+                }
+                recorded.add(status);
+                return StatusOutcome.UPDATED;
+            }, Clock.systemUTC()));
+
+    @Test
+    void theSampleCallbacksAreRecordedWithWhatTheirErrorMeans() {
+        for (String sample : new String[] {"sms-status-delivered.json", "sms-status-undelivered.json"}) {
+            APIGatewayV2HTTPResponse response = handler.handleRequest(TwilioEvents.load(sample), null);
+            assertThat(response.getStatusCode()).as(sample).isEqualTo(204);
+        }
+        assertThat(recorded).extracting(DeliveryStatus::status).containsExactly("delivered", "undelivered");
+        assertThat(recorded.get(1).errorCode()).isPresent();
+        assertThat(recorded.get(1).errorDescription()).isPresent();
+    }
 
     @Test
     void theSampleCallbacksAreAcceptedEvenWhenTheTableIsDown() {
+        tableOutage = new IllegalStateException("table unreachable");
         for (String sample : new String[] {"sms-status-delivered.json", "sms-status-undelivered.json"}) {
             APIGatewayV2HTTPResponse response = handler.handleRequest(TwilioEvents.load(sample), null);
             assertThat(response.getStatusCode()).as(sample).isEqualTo(204);

@@ -6,8 +6,9 @@ import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.phone.PhoneNumbers;
 import dev.switchboard.shared.pricing.Estimate;
 import dev.switchboard.shared.pricing.PriceTable;
-import dev.switchboard.shared.queue.JobQueue;
+import dev.switchboard.shared.queue.JobSender;
 import dev.switchboard.shared.queue.RetryLater;
+import dev.switchboard.shared.storage.OnceOnly.WhenUnavailable;
 import dev.switchboard.shared.storage.OnceOnly;
 import dev.switchboard.transcription.extract.ExtractedField;
 import dev.switchboard.transcription.extract.Extraction;
@@ -34,13 +35,13 @@ public final class LeadHandoff {
     /** Longer than any job can sit in a queue and its DLQ (14 days). */
     static final Duration ONCE_FOR = Duration.ofDays(30);
 
-    private final JobQueue crmQueue;
+    private final JobSender<CrmSyncJob> crmQueue;
     private final OnceOnly once;
     private final PriceTable prices;
     private final String publicBaseUrl;
     private final Clock clock;
 
-    public LeadHandoff(JobQueue crmQueue, OnceOnly once, PriceTable prices, String publicBaseUrl, Clock clock) {
+    public LeadHandoff(JobSender<CrmSyncJob> crmQueue, OnceOnly once, PriceTable prices, String publicBaseUrl, Clock clock) {
         this.crmQueue = crmQueue;
         this.once = once;
         this.prices = prices;
@@ -53,31 +54,33 @@ public final class LeadHandoff {
      *
      * @param excerpt empty when there is no transcript (transcription off or skipped)
      */
-    public void send(TranscriptionJob call, Optional<String> excerpt, Extraction extraction, String occurredAt) {
-        Optional<CrmSyncJob> job = build(call, excerpt, extraction, occurredAt, prices, Year.now(clock), publicBaseUrl);
+    public void send(TranscriptionJob.Transcribe call, Optional<String> excerpt, Extraction extraction,
+                     String occurredAt) {
+        Optional<CrmSyncJob.Transcript> job = build(call, excerpt, extraction, occurredAt, prices, Year.now(clock),
+                publicBaseUrl);
         if (job.isEmpty()) {
             LOG.warn("Recording {} of call {}: no CRM lead, the caller's number is withheld ({}) and none was heard in"
                     + " the call", call.recordingSid(), call.callSid(), PhoneMask.mask(call.from()));
             return;
         }
-        String key = call.callSid() + ":" + call.recordingSid();
-        if (!once.first(SCOPE, key, ONCE_FOR)) {
-            LOG.info("CRM job for recording {} was already queued; not again", call.recordingSid());
-            return;
-        }
+        OnceOnly.Outcome queued;
         try {
-            crmQueue.send(job.get());
+            queued = once.once(SCOPE, call.callSid() + ":" + call.recordingSid(), ONCE_FOR, WhenUnavailable.THROW,
+                    () -> crmQueue.send(job.get()));
         } catch (SdkException e) {
-            once.release(SCOPE, key);
             throw new RetryLater("could not queue the CRM job for recording " + call.recordingSid() + ": "
                     + e.getMessage(), e);
+        }
+        if (queued == OnceOnly.Outcome.ALREADY_DONE) {
+            LOG.info("CRM job for recording {} was already queued; not again", call.recordingSid());
+            return;
         }
         LOG.info("Queued CRM lead for call {} from {} (recording {})", call.callSid(),
                 PhoneMask.mask(job.get().phone()), call.recordingSid());
     }
 
     /** The CRM job, or empty when there is no number to file the lead under. */
-    static Optional<CrmSyncJob> build(TranscriptionJob call, Optional<String> excerpt, Extraction extraction,
+    static Optional<CrmSyncJob.Transcript> build(TranscriptionJob.Transcribe call, Optional<String> excerpt, Extraction extraction,
                                       String occurredAt, PriceTable prices, Year thisYear, String publicBaseUrl) {
         Optional<String> spoken = extraction.callbackNumber().map(ExtractedField::value);
         String phone;
@@ -108,28 +111,11 @@ public final class LeadHandoff {
         }
         Map<String, String> evidence = new LinkedHashMap<>();
         extraction.asMap().forEach((field, found) -> evidence.put(field, found.sentence()));
-        return Optional.of(new CrmSyncJob(
-                CrmSyncJob.TRANSCRIPT,
-                "transcript:" + call.callSid() + ":" + call.recordingSid(),
-                occurredAt,
-                phone,
-                call.line() != null ? call.line() : call.to(),
-                "call",
-                value(extraction.name()),
-                null,
-                vehicle,
-                service,
-                estimate,
-                notes,
-                null,
-                call.callSid(),
-                "voicemail".equals(call.recordingKind()) ? "voicemail" : "answered",
-                call.durationSeconds(),
-                call.recordingSid(),
-                publicBaseUrl + "/recordings/" + call.recordingSid(),
-                excerpt.filter(e -> !e.isBlank()).orElse(null),
-                extraction.urgency().isEmpty() ? null : extraction.urgencyTerms(),
-                evidence.isEmpty() ? null : evidence));
+        return Optional.of(new CrmSyncJob.Transcript(call.callSid(), call.recordingSid(), occurredAt, phone,
+                call.businessLine(), value(extraction.name()), vehicle, service, estimate, notes,
+                "voicemail".equals(call.recordingKind()) ? "voicemail" : "answered", call.durationSeconds(),
+                publicBaseUrl + "/recordings/" + call.recordingSid(), excerpt.filter(e -> !e.isBlank()).orElse(null),
+                extraction.urgency().isEmpty() ? null : extraction.urgencyTerms(), evidence.isEmpty() ? null : evidence));
     }
 
     private static String value(Optional<ExtractedField> field) {

@@ -4,6 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.pricing.PriceTable;
+import dev.switchboard.shared.pricing.PriceTableSource;
 import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.queue.WorkerQueues;
@@ -67,7 +68,7 @@ record TranscriberWiring(WorkerQueues queues, TranscriptionWorker worker) {
         Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(5)), settings.required("TABLE_NAME"));
         S3Client s3 = S3Clients.create(settings.aws(), Duration.ofSeconds(60));
         RecordingBucket bucket = new RecordingBucket(s3, S3Clients.presigner(settings.aws()));
-        PriceTable prices = priceTable(settings, s3);
+        PriceTable prices = PriceTableSource.load(settings, () -> s3);
 
         Map<EngineName, TranscriptionEngine> engines = new EnumMap<>(EngineName.class);
         Optional<IntelligenceTranscripts> intelligence = Optional.empty();
@@ -96,7 +97,7 @@ record TranscriberWiring(WorkerQueues queues, TranscriptionWorker worker) {
                     timeout, bucket, clock));
         }
         OnceOnly once = new OnceOnly(table, clock);
-        LeadHandoff handoff = new LeadHandoff(new JobQueue(sqs, crmQueueUrl), once, prices, publicBaseUrl, clock);
+        LeadHandoff handoff = new LeadHandoff(new JobQueue(sqs, crmQueueUrl)::send, once, prices, publicBaseUrl, clock);
         LeadExtractor extractor = LeadExtractor.bundled(prices, Year.now(clock).getValue());
         TranscriptionWorker worker = new TranscriptionWorker(plan, engines, intelligence, new TranscriptRecords(table),
                 new CallRecords(table), bucket, bucketName, extractor, handoff, once, clock);
@@ -109,27 +110,5 @@ record TranscriberWiring(WorkerQueues queues, TranscriptionWorker worker) {
         return settings.optionalBaseUrl("TWILIO_API_BASE_URL")
                 .map(url -> URI.create(url).getHost().toLowerCase(Locale.ROOT).endsWith("signalwire.com"))
                 .orElse(false);
-    }
-
-    /**
-     * The same price table the quote function uses: {@code PRICE_TABLE} (JSON, or an SSM parameter through
-     * {@code PRICE_TABLE_PARAMETER}), else the object at {@code PRICE_TABLE_S3_URI}, else the bundled one.
-     */
-    static PriceTable priceTable(Settings settings, S3Client s3) {
-        Optional<String> inline = settings.optional("PRICE_TABLE");
-        if (inline.isPresent()) {
-            return PriceTable.parse(inline.get(), "PRICE_TABLE");
-        }
-        Optional<String> uri = settings.optional("PRICE_TABLE_S3_URI");
-        if (uri.isPresent()) {
-            URI s3Uri = URI.create(uri.get());
-            if (!"s3".equals(s3Uri.getScheme()) || s3Uri.getHost() == null || s3Uri.getPath().length() < 2) {
-                throw new ConfigException("PRICE_TABLE_S3_URI must look like s3://bucket/key, got '" + uri.get() + "'");
-            }
-            String json = s3.getObjectAsBytes(b -> b.bucket(s3Uri.getHost()).key(s3Uri.getPath().substring(1)))
-                    .asUtf8String();
-            return PriceTable.parse(json, uri.get());
-        }
-        return PriceTable.defaults();
     }
 }

@@ -1,12 +1,12 @@
 package dev.switchboard.transcription;
 
-import java.util.Map;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.queue.JobAttempt;
 import dev.switchboard.shared.queue.SqsJobHandler;
 import dev.switchboard.shared.queue.WorkerQueues;
+import java.util.Map;
 
 /**
  * The transcription queue's worker: {@code transcribe} jobs from the archive worker, {@code fetch-transcript}
@@ -32,16 +32,16 @@ public class TranscriptionHandler extends SqsJobHandler<TranscriptionJob> {
     }
 
     public TranscriptionHandler(WorkerQueues queues, TranscriptionWorker worker) {
-        super(TranscriptionJob.class, queues);
+        super(TranscriptionJob.TYPE, queues);
         this.worker = worker;
     }
 
     @Override
     protected void process(TranscriptionJob job, JobAttempt attempt) {
-        if (TranscriptionJob.FETCH_TRANSCRIPT.equals(job.type())) {
-            worker.fetchTranscript(job);
+        if (job instanceof TranscriptionJob.FetchTranscript fetch) {
+            worker.fetchTranscript(fetch);
         } else {
-            worker.transcribe(job);
+            worker.transcribe((TranscriptionJob.Transcribe) job);
         }
     }
 }

@@ -2,8 +2,10 @@ package dev.switchboard.transcription;
 
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.json.Json;
+import dev.switchboard.shared.logging.LogFields;
 import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
+import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.OnceOnly;
@@ -95,7 +97,7 @@ public final class TranscriptionWorker {
     }
 
     /** A {@code transcribe} job: an archived recording. */
-    public void transcribe(TranscriptionJob job) {
+    public void transcribe(TranscriptionJob.Transcribe job) {
         withLease(job.recordingSid(), () -> {
             Optional<TranscriptRecords.State> state = records.state(job.recordingSid());
             if (state.isPresent() && state.get().finished()) {
@@ -113,14 +115,15 @@ public final class TranscriptionWorker {
     }
 
     /** A {@code fetch-transcript} job: Conversational Intelligence says a transcript is ready. */
-    public void fetchTranscript(TranscriptionJob job) {
+    public void fetchTranscript(TranscriptionJob.FetchTranscript job) {
         String sid = job.transcriptSid();
         IntelligenceTranscripts api = intelligence.orElseThrow(() -> new PermanentJobFailure("transcript " + sid
                 + " is ready but Conversational Intelligence is not configured here (set CI_SERVICE_SID and"
                 + " TRANSCRIBER); re-drive the job once it is"));
-        Optional<TranscriptionJob> known = records.transcriptJob(sid);
+        Optional<TranscriptionJob.Transcribe> known = records.transcriptJob(sid);
         if (known.isPresent()) {
-            TranscriptionJob call = withCallDetails(known.get());
+            TranscriptionJob.Transcribe call = withCallDetails(known.get());
+            LogFields.putAll(call.logFields());
             withLease(call.recordingSid(), () -> fetchAndStore(api, sid, call, null));
             return;
         }
@@ -130,12 +133,13 @@ public final class TranscriptionWorker {
         } catch (EngineFailure e) {
             throw new PermanentJobFailure(e.getMessage());
         }
-        TranscriptionJob call = fromTranscript(fetched, job);
+        TranscriptionJob.Transcribe call = fromTranscript(fetched, job);
+        LogFields.putAll(call.logFields());
         withLease(call.recordingSid(), () -> fetchAndStore(api, sid, call, fetched));
     }
 
     /** Reads the transcript (unless already read) and its sentences, and stores them; else hands over. */
-    private void fetchAndStore(IntelligenceTranscripts api, String sid, TranscriptionJob call,
+    private void fetchAndStore(IntelligenceTranscripts api, String sid, TranscriptionJob.Transcribe call,
                                IntelligenceTranscripts.Fetched prefetched) {
         if (finished(call.recordingSid())) {
             LOG.info("Recording {} is already transcribed; transcript {} ignored", call.recordingSid(), sid);
@@ -164,7 +168,7 @@ public final class TranscriptionWorker {
     }
 
     /** Intelligence failed for good on this recording: the engines after it in the list take over. */
-    private void handOver(TranscriptionJob call, String reason) {
+    private void handOver(TranscriptionJob.Transcribe call, String reason) {
         LOG.warn("Conversational Intelligence could not transcribe recording {} (call {}): {}", call.recordingSid(),
                 call.callSid(), reason);
         run(call, plan.after(EngineName.TWILIO_INTELLIGENCE),
@@ -172,7 +176,7 @@ public final class TranscriptionWorker {
     }
 
     /** Tries {@code names} in order; the first that completes or accepts the recording ends the run. */
-    private void run(TranscriptionJob job, List<EngineName> names, List<String> failures, List<String> cannot) {
+    private void run(TranscriptionJob.Transcribe job, List<EngineName> names, List<String> failures, List<String> cannot) {
         RecordingAudio audio = RecordingAudio.of(job);
         for (EngineName name : names) {
             if (name == EngineName.NONE) {
@@ -220,14 +224,13 @@ public final class TranscriptionWorker {
     }
 
     /** Stores the transcript (JSON and text), hands the lead to the CRM, then marks the recording completed. */
-    void store(TranscriptionJob job, Transcript raw) {
+    void store(TranscriptionJob.Transcribe job, Transcript raw) {
         List<TranscriptSentence> sentences = SpeakerRoles.assign(raw.sentences(), job.channels(), job.recordingKind());
         String text = TranscriptRenderer.text(sentences);
         String excerpt = TranscriptRenderer.excerpt(text);
         List<Utterance> utterances = new ArrayList<>();
         sentences.forEach(s -> utterances.add(new Utterance(s.speaker(), s.text())));
-        Extraction extraction = extractor.extract(utterances,
-                LeadExtractor.areaCodeOf(job.line() != null ? job.line() : job.to()));
+        Extraction extraction = extractor.extract(utterances, LeadExtractor.areaCodeOf(job.businessLine()));
         Map<String, TranscriptRecords.Evidence> evidence = new LinkedHashMap<>();
         extraction.asMap().forEach((field, found) -> evidence.put(field, evidence(found)));
 
@@ -262,7 +265,8 @@ public final class TranscriptionWorker {
      * the record was written, or the service transcribes calls by itself): the transcript's source recording
      * and customer key, completed from the recording and call items.
      */
-    private TranscriptionJob fromTranscript(IntelligenceTranscripts.Fetched fetched, TranscriptionJob job) {
+    private TranscriptionJob.Transcribe fromTranscript(IntelligenceTranscripts.Fetched fetched,
+                                                       TranscriptionJob.FetchTranscript job) {
         String recordingSid = fetched.sourceSid().orElseThrow(() -> new PermanentJobFailure("transcript "
                 + fetched.sid() + " has no source recording and Switchboard did not create it: nothing to attach it to"));
         Map<String, AttributeValue> recording = records.recording(recordingSid).orElse(Map.of());
@@ -271,40 +275,34 @@ public final class TranscriptionWorker {
                 .or(() -> Item.string(recording, "callSid"))
                 .orElseThrow(() -> new PermanentJobFailure("transcript " + fetched.sid() + " of recording " + recordingSid
                         + " names no call (no customer_key, no recording item): nothing to attach it to"));
-        Map<String, AttributeValue> call = calls.find(callSid).orElse(Map.of());
+        CallRecord call = calls.find(callSid).orElse(CallRecord.unknown(callSid));
         Optional<String> key = Item.string(recording, "s3Key").or(() -> Item.string(recording, "key"));
-        return new TranscriptionJob(TranscriptionJob.TRANSCRIBE, callSid, recordingSid,
+        return new TranscriptionJob.Transcribe(callSid, recordingSid,
                 Item.string(recording, "s3Bucket").or(() -> Item.string(recording, "bucket")).orElse(transcriptBucket),
                 key.orElse(null), Item.string(recording, "contentType").orElse(null),
                 Item.number(recording, "sizeBytes").orElse(null),
                 Item.number(recording, "channels").map(Long::intValue).orElse(null),
                 Item.number(recording, "durationSeconds").or(() -> Item.number(recording, "duration"))
                         .map(Long::intValue).orElse(null),
-                Item.flag(recording, "deletedFromTwilio"), fetched.sid(),
-                Item.string(call, "from").orElse(null), Item.string(call, "to").orElse(null),
-                Item.string(call, "line").orElse(null),
+                Item.flag(recording, "deletedFromTwilio"), call.from().orElse(null), call.to().orElse(null),
+                call.line().orElse(null),
                 Item.string(recording, "kind").or(() -> Item.string(recording, "recordingKind")).orElse(null),
                 Item.string(recording, "createdAt").orElse(null));
     }
 
     /** The job, with the caller, called number and line from the call record where the job lacks them. */
-    private TranscriptionJob withCallDetails(TranscriptionJob job) {
+    private TranscriptionJob.Transcribe withCallDetails(TranscriptionJob.Transcribe job) {
         if (job.from() != null && (job.line() != null || job.to() != null)) {
             return job;
         }
-        Map<String, AttributeValue> call = calls.find(job.callSid()).orElse(Map.of());
-        return new TranscriptionJob(job.type(), job.callSid(), job.recordingSid(), job.bucket(), job.key(),
-                job.contentType(), job.sizeBytes(), job.channels(), job.durationSeconds(), job.deletedFromTwilio(),
-                job.transcriptSid(), job.from() != null ? job.from() : Item.string(call, "from").orElse(null),
-                job.to() != null ? job.to() : Item.string(call, "to").orElse(null),
-                job.line() != null ? job.line() : Item.string(call, "line").orElse(null),
-                job.recordingKind(), job.requestedAt());
+        CallRecord call = calls.find(job.callSid()).orElse(CallRecord.unknown(job.callSid()));
+        return job.withCall(call.from().orElse(null), call.to().orElse(null), call.line().orElse(null));
     }
 
     /** When the call happened: the call record's createdAt, else when the recording was queued, else now. */
-    private String occurredAt(TranscriptionJob job) {
+    private String occurredAt(TranscriptionJob.Transcribe job) {
         try {
-            Optional<String> created = calls.find(job.callSid()).flatMap(item -> Item.string(item, "createdAt"));
+            Optional<String> created = calls.find(job.callSid()).flatMap(CallRecord::createdAt);
             if (created.isPresent()) {
                 return created.get();
             }
@@ -314,7 +312,7 @@ public final class TranscriptionWorker {
         return requestedAt(job).orElse(clock.instant()).toString();
     }
 
-    private static Optional<Instant> requestedAt(TranscriptionJob job) {
+    private static Optional<Instant> requestedAt(TranscriptionJob.Transcribe job) {
         if (job.requestedAt() == null) {
             return Optional.empty();
         }
@@ -327,19 +325,9 @@ public final class TranscriptionWorker {
 
     /** One delivery per recording at a time; the lease lapses by itself if a delivery dies. */
     private void withLease(String recordingSid, Runnable work) {
-        if (!once.first(LEASE_SCOPE, recordingSid, LEASE)) {
+        if (!once.whileHeld(LEASE_SCOPE, recordingSid, LEASE, work)) {
             throw new RetryLater("another delivery of recording " + recordingSid + " is being transcribed right now",
                     null, Duration.ofSeconds(60));
-        }
-        try {
-            work.run();
-        } finally {
-            try {
-                once.release(LEASE_SCOPE, recordingSid);
-            } catch (SdkException e) {
-                LOG.warn("Could not release the lease on recording {}; it lapses in {} min: {}", recordingSid,
-                        LEASE.toMinutes(), e.getMessage());
-            }
         }
     }
 }

@@ -18,9 +18,9 @@ class LeadHandoffTest {
     static final String CALL = "CA11111111111111111111111111111111";
     static final String RECORDING = "RE22222222222222222222222222222222";
 
-    static TranscriptionJob job(String from) {
-        return new TranscriptionJob("transcribe", CALL, RECORDING, "bucket", "recordings/2026/11/22/x.mp3", "audio/mpeg",
-                1000L, 1, 35, false, null, from, "+19045550200", "+19045550200", "voicemail", "2026-11-22T20:01:00Z");
+    static TranscriptionJob.Transcribe job(String from) {
+        return new TranscriptionJob.Transcribe(CALL, RECORDING, "bucket", "recordings/2026/11/22/x.mp3", "audio/mpeg",
+                1000L, 1, 35, false, from, "+19045550200", "+19045550200", "voicemail", "2026-11-22T20:01:00Z");
     }
 
     static Extraction extraction() {
@@ -35,7 +35,7 @@ class LeadHandoffTest {
 
     @Test
     void theJobCarriesTheCallTheFieldsTheEvidenceAndTheEstimate() {
-        CrmSyncJob job = LeadHandoff.build(job("+19045550123"), Optional.of("Caller: Hi, my name is Dave Miller."),
+        CrmSyncJob.Transcript job = LeadHandoff.build(job("+19045550123"), Optional.of("Caller: Hi, my name is Dave Miller."),
                 extraction(), "2026-11-22T20:00:00Z", PriceTable.defaults(), Year.of(2026), "https://phone.example.com")
                 .orElseThrow();
         job.validate();
@@ -67,7 +67,7 @@ class LeadHandoffTest {
         Extraction old = new Extraction(Optional.empty(), Optional.empty(), Optional.of(new ExtractedField("1999", s)),
                 Optional.of(new ExtractedField("Honda", s)), Optional.of(new ExtractedField("Civic", s)),
                 Optional.of(new ExtractedField("brake pads", s)), List.of());
-        CrmSyncJob job = LeadHandoff.build(job("+19045550123"), Optional.empty(), old, "t", PriceTable.defaults(),
+        CrmSyncJob.Transcript job = LeadHandoff.build(job("+19045550123"), Optional.empty(), old, "t", PriceTable.defaults(),
                 Year.of(2026), "https://x").orElseThrow();
         assertThat(job.estimate().amount()).isEqualTo(PriceTable.defaults()
                 .estimate("brake pads", 1999, null, Year.of(2026)).amountText().orElseThrow());
@@ -76,7 +76,7 @@ class LeadHandoffTest {
 
     @Test
     void withoutATranscriptTheCallStillGoesToTheCrm() {
-        CrmSyncJob job = LeadHandoff.build(job("+19045550123"), Optional.empty(), Extraction.empty(), "t",
+        CrmSyncJob.Transcript job = LeadHandoff.build(job("+19045550123"), Optional.empty(), Extraction.empty(), "t",
                 PriceTable.defaults(), Year.of(2026), "https://x").orElseThrow();
         job.validate();
         assertThat(job.transcriptExcerpt()).isNull();
@@ -88,7 +88,7 @@ class LeadHandoffTest {
 
     @Test
     void aWithheldCallerIdUsesTheNumberSaidInTheCallOrGivesNoLead() {
-        CrmSyncJob job = LeadHandoff.build(job("+266696687"), Optional.empty(), extraction(), "t",
+        CrmSyncJob.Transcript job = LeadHandoff.build(job("+266696687"), Optional.empty(), extraction(), "t",
                 PriceTable.defaults(), Year.of(2026), "https://x").orElseThrow();
         assertThat(job.phone()).isEqualTo("+19045550142");
         assertThat(job.notes()).contains("withheld");

@@ -1,12 +1,11 @@
 package dev.switchboard.shared.calls;
 
+import dev.switchboard.shared.storage.Condition;
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.storage.Update;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * At most one missed-call text per caller within a window ({@code MISSED_CALL_TEXT_WINDOW_HOURS}): someone
@@ -36,24 +35,13 @@ public final class MissedCallTextWindow {
         if (window.isZero()) {
             return true;
         }
-        try {
-            table.client().updateItem(UpdateItemRequest.builder()
-                    .tableName(table.name())
-                    .key(Table.key("PHONE#" + caller, SK))
-                    .updateExpression("SET #callSid = :callSid, #claimedAt = :now,"
-                            + " #claimedEpoch = :nowEpoch, #exp = :exp")
-                    .conditionExpression("attribute_not_exists(#callSid) OR #callSid = :callSid"
-                            + " OR #claimedEpoch <= :windowStart")
-                    .expressionAttributeNames(Map.of("#callSid", "callSid", "#claimedAt", "claimedAt",
-                            "#claimedEpoch", "claimedEpoch", "#exp", Table.TTL))
-                    .expressionAttributeValues(Map.of(":callSid", Item.s(callSid), ":now", Item.time(now),
-                            ":nowEpoch", Item.n(now.getEpochSecond()),
-                            ":windowStart", Item.n(now.minus(window).getEpochSecond()),
-                            ":exp", Item.expiresAt(now.plus(window))))
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return table.update(Update.item("PHONE#" + caller, SK)
+                .set("callSid", callSid)
+                .set("claimedAt", now)
+                .set("claimedEpoch", now.getEpochSecond())
+                .expiresAt(now.plus(window))
+                .onlyIf(Condition.absent("callSid")
+                        .or(Condition.equalTo("callSid", Item.s(callSid)))
+                        .or(Condition.atMost("claimedEpoch", Item.n(now.minus(window).getEpochSecond())))));
     }
 }

@@ -69,6 +69,21 @@ public final class FormParameters {
         return first(name).orElseThrow(() -> HttpProblem.badRequest("Missing " + name));
     }
 
+    /** The first value of {@code name} as a whole number of zero or more; a 400 naming it when it is not one. */
+    public Optional<Long> wholeNumber(String name) {
+        return first(name).map(raw -> {
+            try {
+                long value = Long.parseLong(raw);
+                if (value < 0) {
+                    throw HttpProblem.badRequest(name + " must not be negative");
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw HttpProblem.badRequest(name + " is not a whole number");
+            }
+        });
+    }
+
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }

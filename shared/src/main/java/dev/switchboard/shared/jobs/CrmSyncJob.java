@@ -1,65 +1,172 @@
 package dev.switchboard.shared.jobs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.switchboard.shared.phone.E164;
 import dev.switchboard.shared.queue.Job;
+import dev.switchboard.shared.queue.JobType;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Put on the CRM queue by the quote function ({@code quote}), by the call-status function at the end of
- * a call ({@code call}) and by the transcriber when a transcript is stored ({@code transcript}). The CRM
- * worker turns each into exactly one lead per customer, created or updated.
- *
- * @param kind            {@code quote}, {@code call} or {@code transcript}
- * @param idempotencyKey  unique per job source: {@code quote:<leadId>}, {@code call:<CallSid>},
- *                        {@code transcript:<CallSid>:<RecordingSid>}
- * @param occurredAt      ISO-8601 instant of the quote or call
- * @param phone           the customer's number, E.164
- * @param line            the business line (E.164) that was called or that the quote belongs to
- * @param source          {@code web} or {@code call}
- * @param callOutcome     {@code answered}, {@code voicemail} or {@code missed}
- * @param recordingLink   where the owner can fetch the recording ({@code GET /recordings/<sid>})
- * @param urgency         urgency words heard (tow, stranded, won't start)
- * @param evidence        for each extracted field, the sentence it came from
+ * A job on the CRM queue: the CRM worker turns each into a create or update of the customer's one lead.
+ * Three kinds, each its own record, told apart on the wire by {@code kind}:
+ * <ul>
+ *   <li>{@link Quote} ({@code quote}): a web quote, from the quote function;</li>
+ *   <li>{@link Call} ({@code call}): an inbound call that ended, from the call-status function;</li>
+ *   <li>{@link Transcript} ({@code transcript}): what was heard in a recorded call, from the transcriber.</li>
+ * </ul>
+ * The JSON is the same as the single 21-field record this used to be (same field names, absent fields
+ * left out), so jobs queued before still read, and a CRM webhook's {@code trigger} looks as it did.
  */
-public record CrmSyncJob(
-        String kind,
-        String idempotencyKey,
-        String occurredAt,
-        String phone,
-        String line,
-        String source,
-        String name,
-        String email,
-        Vehicle vehicle,
-        String service,
-        Estimate estimate,
-        String notes,
-        String leadId,
-        String callSid,
-        String callOutcome,
-        Integer durationSeconds,
-        String recordingSid,
-        String recordingLink,
-        String transcriptExcerpt,
-        List<String> urgency,
-        Map<String, String> evidence) implements Job {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CrmSyncJob.Quote.class, name = CrmSyncJob.QUOTE),
+        @JsonSubTypes.Type(value = CrmSyncJob.Call.class, name = CrmSyncJob.CALL),
+        @JsonSubTypes.Type(value = CrmSyncJob.Transcript.class, name = CrmSyncJob.TRANSCRIPT)})
+public sealed interface CrmSyncJob extends Job permits CrmSyncJob.Quote, CrmSyncJob.Call, CrmSyncJob.Transcript {
 
-    public static final String QUOTE = "quote";
-    public static final String CALL = "call";
-    public static final String TRANSCRIPT = "transcript";
+    String QUOTE = "quote";
+    String CALL = "call";
+    String TRANSCRIPT = "transcript";
 
-    public record Vehicle(String year, String make, String model, String engine) {
+    JobType<CrmSyncJob> TYPE = JobType.of(CrmSyncJob.class);
+
+    /** {@code quote}, {@code call} or {@code transcript}. */
+    @JsonIgnore
+    String kind();
+
+    /**
+     * Unique per job source, so the CRM applies a job once however often it is delivered:
+     * {@code quote:<leadId>}, {@code call:<CallSid>}, {@code transcript:<CallSid>:<RecordingSid>}.
+     */
+    @JsonProperty("idempotencyKey")
+    String idempotencyKey();
+
+    /** ISO-8601 instant of the quote or call. */
+    String occurredAt();
+
+    /** The customer's number, E.164. */
+    String phone();
+
+    /** The business line (E.164) that was called or that the quote belongs to; null when unknown. */
+    String line();
+
+    /** How a lead that starts with this job came in: {@code web} or {@code call}. */
+    @JsonProperty("source")
+    default String source() {
+        return this instanceof Quote ? "web" : "call";
+    }
+
+    record Vehicle(String year, String make, String model, String engine) {
     }
 
     /** @param amount two decimals as text, e.g. "50.00"; null when the service could not be priced */
-    public record Estimate(String amount, String currency, String service) {
+    record Estimate(String amount, String currency, String service) {
     }
 
     @Override
-    public void validate() {
-        Job.requireText(kind, "kind");
-        Job.require(List.of(QUOTE, CALL, TRANSCRIPT).contains(kind), "unknown kind '" + kind + "'");
-        Job.requireText(idempotencyKey, "idempotencyKey");
-        Job.require(phone != null && phone.matches("\\+[1-9][0-9]{6,14}"), "phone is not E.164");
+    default void validate() {
+        Job.require(E164.isE164(phone()), "phone is not E.164");
+    }
+
+    /**
+     * A web quote, as the customer typed it (null where they left a field empty).
+     *
+     * @param leadId the quote's lead ({@code LEAD#<leadId>} in the table)
+     */
+    record Quote(String leadId, String occurredAt, String phone, String line, String name, String email,
+                 Vehicle vehicle, String service, Estimate estimate, String notes) implements CrmSyncJob {
+
+        @Override
+        public String kind() {
+            return QUOTE;
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "quote:" + leadId;
+        }
+
+        @Override
+        public void validate() {
+            Job.requireText(leadId, "leadId");
+            CrmSyncJob.super.validate();
+        }
+
+        @Override
+        public Map<String, String> logFields() {
+            return Job.fields("leadId", leadId);
+        }
+    }
+
+    /**
+     * An inbound call that ended.
+     *
+     * @param callOutcome {@code answered}, {@code voicemail} or {@code missed}
+     */
+    record Call(String callSid, String occurredAt, String phone, String line, String callOutcome,
+                Integer durationSeconds) implements CrmSyncJob {
+
+        @Override
+        public String kind() {
+            return CALL;
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "call:" + callSid;
+        }
+
+        @Override
+        public void validate() {
+            Job.requireText(callSid, "callSid");
+            CrmSyncJob.super.validate();
+        }
+
+        @Override
+        public Map<String, String> logFields() {
+            return Job.fields("callSid", callSid);
+        }
+    }
+
+    /**
+     * What was heard in a recorded call (null where nothing was heard).
+     *
+     * @param callOutcome       {@code answered} for a conversation, {@code voicemail} for a voicemail
+     * @param notes             e.g. the number the caller asked to be called back at
+     * @param recordingLink     where the owner can fetch the recording ({@code GET /recordings/<sid>})
+     * @param transcriptExcerpt the start of the transcript; null when there is none
+     * @param urgency           urgency words heard (tow, stranded, won't start)
+     * @param evidence          for each extracted field, the sentence it came from
+     */
+    record Transcript(String callSid, String recordingSid, String occurredAt, String phone, String line, String name,
+                      Vehicle vehicle, String service, Estimate estimate, String notes, String callOutcome,
+                      Integer durationSeconds, String recordingLink, String transcriptExcerpt, List<String> urgency,
+                      Map<String, String> evidence) implements CrmSyncJob {
+
+        @Override
+        public String kind() {
+            return TRANSCRIPT;
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "transcript:" + callSid + ":" + recordingSid;
+        }
+
+        @Override
+        public void validate() {
+            Job.requireText(callSid, "callSid");
+            Job.requireText(recordingSid, "recordingSid");
+            CrmSyncJob.super.validate();
+        }
+
+        @Override
+        public Map<String, String> logFields() {
+            return Job.fields("callSid", callSid, "recordingSid", recordingSid);
+        }
     }
 }

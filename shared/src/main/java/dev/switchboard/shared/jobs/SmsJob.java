@@ -1,12 +1,15 @@
 package dev.switchboard.shared.jobs;
 
+import dev.switchboard.shared.phone.E164;
 import dev.switchboard.shared.queue.Job;
+import dev.switchboard.shared.queue.JobType;
+import java.util.Map;
 
 /**
  * A text whose first send failed or may have failed (timeout, 5xx, 429), put on the SMS queue so the
  * sms-sender worker retries it. {@code key} identifies the text: the worker sends it at most once.
  *
- * @param key   e.g. {@code missed-call:<CallSid>}, {@code quote:<leadId>}, {@code forward:<MessageSid>}
+ * @param key   from {@link TextKeys}: {@code missed-call:<CallSid>}, {@code quote:<leadId>}, {@code forward:<MessageSid>}
  * @param kind  what the text is for, for logs and the message record
  */
 public record SmsJob(
@@ -19,12 +22,19 @@ public record SmsJob(
         String statusCallback,
         String requestedAt) implements Job {
 
+    public static final JobType<SmsJob> TYPE = JobType.of(SmsJob.class);
+
     @Override
     public void validate() {
         Job.requireText(key, "key");
         Job.requireText(body, "body");
-        Job.require(to != null && to.matches("\\+[1-9][0-9]{6,14}"), "to is not E.164");
+        Job.require(E164.isE164(to), "to is not E.164");
         Job.require((from != null && !from.isBlank()) || (messagingServiceSid != null && !messagingServiceSid.isBlank()),
                 "neither from nor messagingServiceSid");
+    }
+
+    @Override
+    public Map<String, String> logFields() {
+        return TextKeys.logFields(key);
     }
 }

@@ -4,16 +4,27 @@ import com.amazonaws.services.lambda.runtime.Context;
 import java.util.function.Supplier;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
-/** Powertools structured logging around one invocation (request id, cold start, function name). */
+/**
+ * Powertools structured logging around one invocation (request id, cold start, function name), and the
+ * invocation's own {@link LogFields} cleared at its end, so a warm container never lends one call's
+ * {@code callSid} to the next.
+ */
 public final class FunctionLogging {
 
     private FunctionLogging() {
     }
 
     public static <T> T around(Context context, Supplier<T> invocation) {
+        Supplier<T> clearing = () -> {
+            try {
+                return invocation.get();
+            } finally {
+                LogFields.clear();
+            }
+        };
         if (context == null) {
-            return invocation.get();
+            return clearing.get();
         }
-        return PowertoolsLogging.withLogging(context, invocation);
+        return PowertoolsLogging.withLogging(context, clearing);
     }
 }

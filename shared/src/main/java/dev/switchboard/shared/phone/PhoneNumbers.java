@@ -5,7 +5,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.Optional;
 
-/** Phone numbers through libphonenumber (never a regex): normalising to E.164 and telling real ones apart. */
+/**
+ * Phone numbers through libphonenumber (never a regex): normalising to E.164 and telling real ones apart.
+ * The bare E.164 syntax check, for code that does not ship libphonenumber, is {@link E164}.
+ */
 public final class PhoneNumbers {
 
     public static final String DEFAULT_REGION = "US";
@@ -30,8 +33,7 @@ public final class PhoneNumbers {
 
     /** Whether {@code value} is already a valid number written in E.164 ({@code +} and digits only). */
     public static boolean isValidE164(String value) {
-        return value != null && value.matches("\\+[1-9][0-9]{6,14}")
-                && validE164(value, DEFAULT_REGION).filter(value::equals).isPresent();
+        return E164.isE164(value) && validE164(value, DEFAULT_REGION).filter(value::equals).isPresent();
     }
 
     private static Optional<Phonenumber.PhoneNumber> parse(String raw, String defaultRegion) {

@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.logging.FunctionLogging;
+import dev.switchboard.shared.logging.LogFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 /**
  * The shape of every queue worker: each message is handled on its own and only the failed ones are
  * reported back ({@code ReportBatchItemFailures}), so one bad message never makes its batch-mates run
- * again.
+ * again. While a job is handled, every log line carries the job's {@link Job#logFields} as fields.
  * <ul>
  *   <li>{@link RetryLater} or any unexpected exception: the message's visibility is set to an exponential
  *       backoff for its attempt number and it is reported failed; after the queue's maxReceiveCount SQS
@@ -36,14 +36,14 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 public abstract class SqsJobHandler<J extends Job> implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
-    private final Class<J> jobType;
+    private final JobType<J> jobType;
     private final SqsClient sqs;
     private final String queueUrl;
     private final String deadLetterQueueUrl;
     private final Backoff backoff;
     private final int maxReceiveCount;
 
-    protected SqsJobHandler(Class<J> jobType, WorkerQueues queues) {
+    protected SqsJobHandler(JobType<J> jobType, WorkerQueues queues) {
         this.jobType = jobType;
         this.sqs = queues.sqs();
         this.queueUrl = queues.queueUrl();
@@ -66,8 +66,12 @@ public abstract class SqsJobHandler<J extends Job> implements RequestHandler<SQS
             return new SQSBatchResponse(failures);
         }
         for (SQSEvent.SQSMessage message : event.getRecords()) {
-            if (!handleOne(message)) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            try {
+                if (!handleOne(message)) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                }
+            } finally {
+                LogFields.clear();
             }
         }
         return new SQSBatchResponse(failures);
@@ -78,13 +82,11 @@ public abstract class SqsJobHandler<J extends Job> implements RequestHandler<SQS
         int attempt = receiveCount(message);
         J job;
         try {
-            job = Json.MAPPER.readValue(message.getBody(), jobType);
-            if (job == null) {
-                throw new IllegalArgumentException("empty body");
-            }
+            job = jobType.read(message.getBody());
+            LogFields.putAll(job.logFields());
             job.validate();
         } catch (Exception e) {
-            String reason = "malformed " + jobType.getSimpleName() + ": " + oneLine(e.getMessage());
+            String reason = "malformed " + jobType.name() + ": " + oneLine(e.getMessage());
             log.error("Job {} sent to the dead-letter queue: {}", message.getMessageId(), reason);
             return deadLetter(message, reason);
         }

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * </ul>
  * A failure here never throws to a webhook: the caller gets a {@link SendResult}.
  */
-public final class OutboundTexts {
+public final class OutboundTexts implements TextSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundTexts.class);
     private static final Duration RECENT_SLACK = Duration.ofMinutes(5);
@@ -78,6 +78,7 @@ public final class OutboundTexts {
     }
 
     /** Sends a text now, or queues it; see the class comment. */
+    @Override
     public SendResult send(OutgoingText text) {
         Instant now = clock.instant();
         String to = PhoneMask.mask(text.to());

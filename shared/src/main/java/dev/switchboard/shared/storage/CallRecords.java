@@ -1,18 +1,15 @@
 package dev.switchboard.shared.storage;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Call records: {@code pk = CALL#<CallSid>, sk = CALL}. Writes are updates that keep the first
- * {@code createdAt}, so a redelivered webhook leaves the record as it was.
+ * Call records, {@code pk = CALL#<CallSid>, sk = CALL}: the one class that writes them. Each write is an
+ * update of the attributes it concerns that keeps the first {@code createdAt}, so the functions that meet a
+ * call (incoming-call, dial-status, screening, call-status, recording-status, the transcriber) write in any
+ * order, and a redelivered webhook leaves the record as it was.
  */
 public final class CallRecords {
 
@@ -30,34 +27,18 @@ public final class CallRecords {
 
     /** Records an incoming call as Twilio announced it to {@code /twilio/voice}. */
     public void recordIncoming(IncomingCall call, Instant now) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET #callSid = :callSid, #updatedAt = :now,"
-                + " #createdAt = if_not_exists(#createdAt, :now), #status = if_not_exists(#status, :status)");
-        names.put("#callSid", "callSid");
-        names.put("#updatedAt", "updatedAt");
-        names.put("#createdAt", "createdAt");
-        names.put("#status", "status");
-        values.put(":callSid", Item.s(call.callSid()));
-        values.put(":now", Item.time(now));
-        values.put(":status", Item.s(call.status().orElse("ringing")));
-        addIfPresent(set, names, values, "from", call.from());
-        addIfPresent(set, names, values, "to", call.to());
-        addIfPresent(set, names, values, "line", call.line());
-        addIfPresent(set, names, values, "direction", call.direction());
-        addIfPresent(set, names, values, "callerName", call.callerName());
-        addIfPresent(set, names, values, "route", call.route());
-        table.client().updateItem(UpdateItemRequest.builder()
-                .tableName(table.name())
-                .key(Table.key(pk(call.callSid()), SK))
-                .updateExpression(set.toString())
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build());
+        table.update(upsert(call.callSid(), now)
+                .keep("status", Item.s(call.status().orElse("ringing")))
+                .setIfPresent("from", call.from())
+                .setIfPresent("to", call.to())
+                .setIfPresent("line", call.line())
+                .setIfPresent("direction", call.direction())
+                .setIfPresent("callerName", call.callerName())
+                .setIfPresent("route", call.route()));
     }
 
-    public Optional<Map<String, AttributeValue>> find(String callSid) {
-        return table.get(pk(callSid), SK);
+    public Optional<CallRecord> find(String callSid) {
+        return table.get(pk(callSid), SK).map(CallRecord::of);
     }
 
     /**
@@ -66,40 +47,33 @@ public final class CallRecords {
      * {@code canceled}, {@code not-accepted} for a screened call nobody accepted, {@code unknown}).
      */
     public void recordDialOutcome(DialOutcome outcome, Instant now) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder(upsertPrefix(outcome.callSid(), names, values, now));
-        add(set, names, values, "dialCallStatus", Item.s(outcome.dialCallStatus()));
-        add(set, names, values, "dialOutcome", Item.s(outcome.outcome()));
-        add(set, names, values, "dialAnswered", Item.bool(outcome.answered()));
-        add(set, names, values, "dialEndedAt", Item.time(now));
-        outcome.dialCallSid().ifPresent(v -> add(set, names, values, "dialCallSid", Item.s(v)));
-        outcome.dialCallDurationSeconds().ifPresent(v -> add(set, names, values, "dialCallDuration", Item.n(v)));
-        update(outcome.callSid(), set, names, values);
+        Update update = upsert(outcome.callSid(), now)
+                .set("dialCallStatus", outcome.dialCallStatus())
+                .set("dialOutcome", outcome.outcome())
+                .set("dialAnswered", outcome.answered())
+                .set("dialEndedAt", now)
+                .setIfPresent("dialCallSid", outcome.dialCallSid());
+        outcome.dialCallDurationSeconds().ifPresent(v -> update.set("dialCallDuration", v));
+        table.update(update);
     }
 
     /** The owner pressed 1 on the screening whisper: the parent call was really answered by a person. */
     public void recordScreenAccepted(String parentCallSid, String ownerLegSid, Instant now) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder(upsertPrefix(parentCallSid, names, values, now));
-        add(set, names, values, "screenAccepted", Item.bool(true));
-        add(set, names, values, "screenAcceptedAt", Item.time(now));
-        add(set, names, values, "screenLegSid", Item.s(ownerLegSid));
-        update(parentCallSid, set, names, values);
+        table.update(upsert(parentCallSid, now)
+                .set("screenAccepted", true)
+                .set("screenAcceptedAt", now)
+                .set("screenLegSid", ownerLegSid));
     }
 
     /** The caller finished the voicemail {@code <Record>}; {@code left} when a recording with sound exists. */
     public void recordVoicemail(String callSid, boolean left, Optional<String> recordingSid,
                                 Optional<Long> durationSeconds, Instant now) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder(upsertPrefix(callSid, names, values, now));
-        add(set, names, values, "voicemailLeft", Item.bool(left));
-        add(set, names, values, "voicemailEndedAt", Item.time(now));
-        recordingSid.ifPresent(v -> add(set, names, values, "voicemailRecordingSid", Item.s(v)));
-        durationSeconds.ifPresent(v -> add(set, names, values, "voicemailDuration", Item.n(v)));
-        update(callSid, set, names, values);
+        Update update = upsert(callSid, now)
+                .set("voicemailLeft", left)
+                .set("voicemailEndedAt", now)
+                .setIfPresent("voicemailRecordingSid", recordingSid);
+        durationSeconds.ifPresent(v -> update.set("voicemailDuration", v));
+        table.update(update);
     }
 
     /**
@@ -108,27 +82,39 @@ public final class CallRecords {
      */
     public void recordRecordingProblem(String callSid, String recordingSid, String recordingStatus,
                                        Optional<String> errorCode, Instant now) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder(upsertPrefix(callSid, names, values, now));
-        add(set, names, values, "recordingStatus", Item.s(recordingStatus));
-        add(set, names, values, "recordingProblemSid", Item.s(recordingSid));
-        errorCode.ifPresent(v -> add(set, names, values, "recordingErrorCode", Item.s(v)));
-        update(callSid, set, names, values);
+        table.update(upsert(callSid, now)
+                .set("recordingStatus", recordingStatus)
+                .set("recordingProblemSid", recordingSid)
+                .setIfPresent("recordingErrorCode", errorCode));
     }
 
     /** A completed recording of this call with audio; a voicemail recording marks the voicemail as left. */
     public void recordRecordingCompleted(String callSid, String recordingSid, boolean voicemail, Instant now) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder(upsertPrefix(callSid, names, values, now));
-        add(set, names, values, "recordingStatus", Item.s("completed"));
-        add(set, names, values, "lastRecordingSid", Item.s(recordingSid));
+        Update update = upsert(callSid, now)
+                .set("recordingStatus", "completed")
+                .set("lastRecordingSid", recordingSid);
         if (voicemail) {
-            add(set, names, values, "voicemailLeft", Item.bool(true));
-            add(set, names, values, "voicemailRecordingSid", Item.s(recordingSid));
+            update.set("voicemailLeft", true).set("voicemailRecordingSid", recordingSid);
         }
-        update(callSid, set, names, values);
+        table.update(update);
+    }
+
+    /**
+     * Mirrors a recording's transcript on its call (status, engine, keys, language, excerpt and which
+     * recording it is), for listings that show calls. Written by {@link TranscriptRecords}.
+     *
+     * @param unlessFinished false when a completed or skipped transcript must not be replaced
+     * @return false when {@code unlessFinished} and the call already shows a finished transcript
+     */
+    boolean recordTranscript(String callSid, Map<String, AttributeValue> attributes, Instant now,
+                             boolean unlessFinished) {
+        Update update = Update.item(pk(callSid), SK).set("transcriptUpdatedAt", now)
+                .keep("callSid", Item.s(callSid));
+        attributes.forEach(update::set);
+        if (unlessFinished) {
+            update.onlyIf(TranscriptRecords.notFinished());
+        }
+        return table.update(update);
     }
 
     /**
@@ -138,83 +124,45 @@ public final class CallRecords {
      *
      * @return true when applied; false when the callback was late, out of order or a repeat
      */
-    public boolean applyStatus(StatusUpdate update, Instant now) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder(upsertPrefix(update.callSid(), names, values, now));
-        add(set, names, values, "status", Item.s(update.status()));
-        add(set, names, values, "statusFinal", Item.bool(update.isFinal()));
-        add(set, names, values, "statusAt", Item.time(update.timestamp().orElse(now)));
-        update.sequenceNumber().ifPresent(v -> add(set, names, values, "statusSequence", Item.n(v)));
-        update.timestamp().ifPresent(v -> add(set, names, values, "statusTimestamp", Item.n(v.toEpochMilli())));
-        update.durationSeconds().ifPresent(v -> add(set, names, values, "duration", Item.n(v)));
-        update.from().ifPresent(v -> add(set, names, values, "from", Item.s(v)));
-        update.to().ifPresent(v -> add(set, names, values, "to", Item.s(v)));
-        update.direction().ifPresent(v -> add(set, names, values, "direction", Item.s(v)));
-        update.parentCallSid().ifPresent(v -> add(set, names, values, "parentCallSid", Item.s(v)));
-        if (update.isFinal()) {
-            add(set, names, values, "endedAt", Item.time(update.timestamp().orElse(now)));
+    public boolean applyStatus(StatusUpdate status, Instant now) {
+        Instant at = status.timestamp().orElse(now);
+        Update update = upsert(status.callSid(), now)
+                .set("status", status.status())
+                .set("statusFinal", status.isFinal())
+                .set("statusAt", at)
+                .setIfPresent("from", status.from())
+                .setIfPresent("to", status.to())
+                .setIfPresent("direction", status.direction())
+                .setIfPresent("parentCallSid", status.parentCallSid());
+        status.durationSeconds().ifPresent(v -> update.set("duration", v));
+        if (status.isFinal()) {
+            update.set("endedAt", at);
         }
-        List<String> conditions = new ArrayList<>();
-        if (update.sequenceNumber().isPresent()) {
-            conditions.add("(attribute_not_exists(#statusSequence) OR #statusSequence < :statusSequence)");
-        } else if (update.timestamp().isPresent()) {
-            conditions.add("(attribute_not_exists(#statusTimestamp) OR #statusTimestamp < :statusTimestamp)");
+        if (status.sequenceNumber().isPresent()) {
+            long sequence = status.sequenceNumber().get();
+            update.set("statusSequence", sequence)
+                    .onlyIf(Condition.absent("statusSequence").or(Condition.lessThan("statusSequence", Item.n(sequence))));
         }
-        if (!update.isFinal()) {
-            names.put("#statusFinal", "statusFinal");
-            conditions.add("(attribute_not_exists(#statusFinal) OR #statusFinal = :notFinal)");
-            values.put(":notFinal", Item.bool(false));
+        if (status.timestamp().isPresent()) {
+            long millis = status.timestamp().get().toEpochMilli();
+            update.set("statusTimestamp", millis);
+            if (status.sequenceNumber().isEmpty()) {
+                update.onlyIf(Condition.absent("statusTimestamp")
+                        .or(Condition.lessThan("statusTimestamp", Item.n(millis))));
+            }
         }
-        try {
-            table.client().updateItem(UpdateItemRequest.builder()
-                    .tableName(table.name())
-                    .key(Table.key(pk(update.callSid()), SK))
-                    .updateExpression(set.toString())
-                    .conditionExpression(conditions.isEmpty() ? null : String.join(" AND ", conditions))
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        if (!status.isFinal()) {
+            update.onlyIf(Condition.absent("statusFinal").or(Condition.equalTo("statusFinal", Item.bool(false))));
         }
+        return table.update(update);
     }
 
-    private static String upsertPrefix(String callSid, Map<String, String> names, Map<String, AttributeValue> values,
-                                       Instant now) {
-        names.put("#callSid", "callSid");
-        names.put("#updatedAt", "updatedAt");
-        names.put("#createdAt", "createdAt");
-        values.put(":callSid", Item.s(callSid));
-        values.put(":now", Item.time(now));
-        return "SET #callSid = :callSid, #updatedAt = :now, #createdAt = if_not_exists(#createdAt, :now)";
-    }
-
-    private static void add(StringBuilder set, Map<String, String> names, Map<String, AttributeValue> values,
-                            String attribute, AttributeValue value) {
-        set.append(", #").append(attribute).append(" = :").append(attribute);
-        names.put("#" + attribute, attribute);
-        values.put(":" + attribute, value);
-    }
-
-    private void update(String callSid, StringBuilder set, Map<String, String> names, Map<String, AttributeValue> values) {
-        table.client().updateItem(UpdateItemRequest.builder()
-                .tableName(table.name())
-                .key(Table.key(pk(callSid), SK))
-                .updateExpression(set.toString())
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build());
-    }
-
-    private static void addIfPresent(StringBuilder set, Map<String, String> names, Map<String, AttributeValue> values,
-                                     String attribute, Optional<String> value) {
-        if (value.isPresent()) {
-            set.append(", #").append(attribute).append(" = :").append(attribute);
-            names.put("#" + attribute, attribute);
-            values.put(":" + attribute, Item.s(value.get()));
-        }
+    /** Every write names the call and keeps the first {@code createdAt}. */
+    private static Update upsert(String callSid, Instant now) {
+        return Update.item(pk(callSid), SK)
+                .set("callSid", callSid)
+                .set("updatedAt", now)
+                .keep("createdAt", Item.time(now));
     }
 
     /**

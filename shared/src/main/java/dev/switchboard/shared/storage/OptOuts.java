@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Who must not be texted: {@code pk = PHONE#<E.164>, sk = OPTOUT}. {@code optedOut} follows STOP/START
+ * Who must not be texted: {@code pk = PHONE#<E.164>, sk = OPTOUT} (this class writes them). {@code optedOut} follows STOP/START
  * (and Twilio's 21610); {@code unusable} is set when Twilio said the number cannot take texts (21211,
  * 21614). Every sender in the system asks {@link #canText} first.
  */
@@ -48,14 +47,10 @@ public final class OptOuts {
     }
 
     private void set(String phone, String flag, boolean value, String source, Instant now) {
-        table.client().updateItem(UpdateItemRequest.builder()
-                .tableName(table.name())
-                .key(Table.key(pk(phone), SK))
-                .updateExpression("SET #flag = :value, #source = :source, #updatedAt = :now, #phone = :phone")
-                .expressionAttributeNames(Map.of("#flag", flag, "#source", flag + "Source", "#updatedAt", "updatedAt",
-                        "#phone", "phone"))
-                .expressionAttributeValues(Map.of(":value", Item.bool(value), ":source", Item.s(source),
-                        ":now", Item.time(now), ":phone", Item.s(phone)))
-                .build());
+        table.update(Update.item(pk(phone), SK)
+                .set(flag, value)
+                .set(flag + "Source", source)
+                .set("updatedAt", now)
+                .set("phone", phone));
     }
 }

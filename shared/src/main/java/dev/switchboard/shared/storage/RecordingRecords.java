@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Recordings: {@code pk = REC#<RecordingSid>, sk = REC}. A recording with audio is listed through the
+ * Recordings, {@code pk = REC#<RecordingSid>, sk = REC}: the one class that writes them. A recording with audio is listed through the
  * index ({@code gsi1pk = RECORDINGS}, {@code gsi1sk = <createdAt>#<RecordingSid>}, newest first); one
  * that never produced audio ({@code absent}, {@code failed}) is kept but not listed.
  *
@@ -36,6 +34,9 @@ public final class RecordingRecords {
     public static final String ABSENT = "absent";
     public static final String FAILED = "failed";
     public static final String ARCHIVED = "archived";
+
+    private static final String LEASE_UNTIL = "archiveLeaseUntil";
+    private static final String LEASE_HOLDER = "archiveLeaseHolder";
 
     /** Fixed-width UTC timestamps, so that the index's sort key orders as text. */
     private static final DateTimeFormatter SORTABLE =
@@ -98,41 +99,26 @@ public final class RecordingRecords {
      * @return false when another worker holds an unexpired lease
      */
     public boolean acquireArchiveLease(String recordingSid, String holder, Duration lease, Instant now) {
-        try {
-            table.client().updateItem(UpdateItemRequest.builder()
-                    .tableName(table.name())
-                    .key(Table.key(pk(recordingSid), SK))
-                    .updateExpression("SET #lease = :until, #holder = :holder, #sid = :sid, #updatedAt = :now")
-                    .conditionExpression("attribute_not_exists(#lease) OR #lease < :nowEpoch OR #holder = :holder")
-                    .expressionAttributeNames(Map.of("#lease", "archiveLeaseUntil", "#holder", "archiveLeaseHolder",
-                            "#sid", "recordingSid", "#updatedAt", "updatedAt"))
-                    .expressionAttributeValues(Map.of(":until", Item.n(now.plus(lease).getEpochSecond()),
-                            ":holder", Item.s(holder), ":sid", Item.s(recordingSid), ":now", Item.time(now),
-                            ":nowEpoch", Item.n(now.getEpochSecond())))
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return table.update(Update.item(pk(recordingSid), SK)
+                .set(LEASE_UNTIL, now.plus(lease).getEpochSecond())
+                .set(LEASE_HOLDER, holder)
+                .set("recordingSid", recordingSid)
+                .set("updatedAt", now)
+                .onlyIf(Condition.absent(LEASE_UNTIL)
+                        .or(Condition.lessThan(LEASE_UNTIL, Item.n(now.getEpochSecond())))
+                        .or(Condition.equalTo(LEASE_HOLDER, Item.s(holder)))));
     }
 
     /** Gives the lease back after a failed attempt (only when this holder still has it). */
     public void releaseArchiveLease(String recordingSid, String holder, String error, Instant now) {
-        try {
-            table.client().updateItem(UpdateItemRequest.builder()
-                    .tableName(table.name())
-                    .key(Table.key(pk(recordingSid), SK))
-                    .updateExpression("REMOVE #lease, #holder SET #error = :error, #updatedAt = :now"
-                            + " ADD #attempts :one")
-                    .conditionExpression("#holder = :holder")
-                    .expressionAttributeNames(Map.of("#lease", "archiveLeaseUntil", "#holder", "archiveLeaseHolder",
-                            "#error", "lastArchiveError", "#updatedAt", "updatedAt", "#attempts", "archiveAttempts"))
-                    .expressionAttributeValues(Map.of(":holder", Item.s(holder), ":error", Item.s(error),
-                            ":now", Item.time(now), ":one", Item.n(1)))
-                    .build());
-        } catch (ConditionalCheckFailedException e) {
-            // Someone else holds it now; nothing to give back.
-        }
+        // A failed condition means someone else holds it now: nothing to give back.
+        table.update(Update.item(pk(recordingSid), SK)
+                .remove(LEASE_UNTIL)
+                .remove(LEASE_HOLDER)
+                .set("lastArchiveError", error)
+                .set("updatedAt", now)
+                .add("archiveAttempts", 1)
+                .onlyIf(Condition.equalTo(LEASE_HOLDER, Item.s(holder))));
     }
 
     /**
@@ -140,63 +126,72 @@ public final class RecordingRecords {
      * managed to create the item, and drops the lease.
      */
     public void markArchived(Archived archived, Instant now) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> set = new ArrayList<>();
-        setValue(set, names, values, "status", Item.s(ARCHIVED));
-        setValue(set, names, values, "s3Bucket", Item.s(archived.bucket()));
-        setValue(set, names, values, "s3Key", Item.s(archived.key()));
-        setValue(set, names, values, "sizeBytes", Item.n(archived.sizeBytes()));
-        setValue(set, names, values, "sha256", Item.s(archived.sha256()));
-        setValue(set, names, values, "contentType", Item.s(archived.contentType()));
-        setValue(set, names, values, "archivedAt", Item.time(now));
-        setValue(set, names, values, "updatedAt", Item.time(now));
-        archived.durationSeconds().ifPresent(v -> setValue(set, names, values, "durationSeconds", Item.n(v)));
-        archived.channels().ifPresent(v -> setValue(set, names, values, "channels", Item.n(v)));
         String createdAt = sortable(archived.createdAt());
-        setIfAbsent(set, names, values, "createdAt", Item.s(createdAt));
-        setIfAbsent(set, names, values, "callSid", Item.s(archived.callSid()));
-        setIfAbsent(set, names, values, "kind", Item.s(archived.kind()));
-        setIfAbsent(set, names, values, Table.GSI1_PK, Item.s(LISTED));
-        setIfAbsent(set, names, values, Table.GSI1_SK, Item.s(createdAt + "#" + archived.recordingSid()));
-        archived.from().ifPresent(v -> setIfAbsent(set, names, values, "from", Item.s(v)));
-        archived.to().ifPresent(v -> setIfAbsent(set, names, values, "to", Item.s(v)));
-        archived.line().ifPresent(v -> setIfAbsent(set, names, values, "line", Item.s(v)));
-        names.put("#lease", "archiveLeaseUntil");
-        names.put("#holder", "archiveLeaseHolder");
-        names.put("#error", "lastArchiveError");
-        table.client().updateItem(UpdateItemRequest.builder()
-                .tableName(table.name())
-                .key(Table.key(pk(archived.recordingSid()), SK))
-                .updateExpression("SET " + String.join(", ", set) + " REMOVE #lease, #holder, #error")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build());
+        Update update = Update.item(pk(archived.recordingSid()), SK)
+                .set("status", ARCHIVED)
+                .set("s3Bucket", archived.bucket())
+                .set("s3Key", archived.key())
+                .set("sizeBytes", archived.sizeBytes())
+                .set("sha256", archived.sha256())
+                .set("contentType", archived.contentType())
+                .set("archivedAt", now)
+                .set("updatedAt", now)
+                .keep("createdAt", Item.s(createdAt))
+                .keep("callSid", Item.s(archived.callSid()))
+                .keep("kind", Item.s(archived.kind()))
+                .keep(Table.GSI1_PK, Item.s(LISTED))
+                .keep(Table.GSI1_SK, Item.s(createdAt + "#" + archived.recordingSid()))
+                .remove(LEASE_UNTIL)
+                .remove(LEASE_HOLDER)
+                .remove("lastArchiveError");
+        archived.durationSeconds().ifPresent(v -> update.set("durationSeconds", v));
+        archived.channels().ifPresent(v -> update.set("channels", v));
+        archived.from().ifPresent(v -> update.keep("from", Item.s(v)));
+        archived.to().ifPresent(v -> update.keep("to", Item.s(v)));
+        archived.line().ifPresent(v -> update.keep("line", Item.s(v)));
+        table.update(update);
     }
 
     /** The recording was deleted from Twilio after its S3 copy was verified. */
     public void markDeletedFromTwilio(String recordingSid, Instant now) {
-        table.client().updateItem(UpdateItemRequest.builder()
-                .tableName(table.name())
-                .key(Table.key(pk(recordingSid), SK))
-                .updateExpression("SET #deleted = :true, #deletedAt = :now, #updatedAt = :now")
-                .expressionAttributeNames(Map.of("#deleted", "deletedFromTwilio", "#deletedAt", "deletedFromTwilioAt",
-                        "#updatedAt", "updatedAt"))
-                .expressionAttributeValues(Map.of(":true", Item.bool(true), ":now", Item.time(now)))
-                .build());
+        table.update(Update.item(pk(recordingSid), SK)
+                .set("deletedFromTwilio", true)
+                .set("deletedFromTwilioAt", now)
+                .set("updatedAt", now));
     }
 
     /** The transcription job for this recording is on its queue. */
     public void markTranscriptionQueued(String recordingSid, Instant now) {
-        table.client().updateItem(UpdateItemRequest.builder()
-                .tableName(table.name())
-                .key(Table.key(pk(recordingSid), SK))
-                .updateExpression("SET #queued = :now, #updatedAt = :now,"
-                        + " #transcriptStatus = if_not_exists(#transcriptStatus, :queued)")
-                .expressionAttributeNames(Map.of("#queued", "transcriptionQueuedAt", "#updatedAt", "updatedAt",
-                        "#transcriptStatus", "transcriptStatus"))
-                .expressionAttributeValues(Map.of(":now", Item.time(now), ":queued", Item.s("queued")))
-                .build());
+        table.update(Update.item(pk(recordingSid), SK)
+                .set("transcriptionQueuedAt", now)
+                .set("updatedAt", now)
+                .keep("transcriptStatus", Item.s("queued")));
+    }
+
+    /**
+     * Records the recording's transcript attributes (set, or removed when empty). Written by
+     * {@link TranscriptRecords}, which decides what they are.
+     *
+     * @param unlessFinished false when a completed or skipped transcript must not be replaced
+     * @return false when {@code unlessFinished} and the recording already has a finished transcript
+     */
+    boolean recordTranscript(String recordingSid, String callSid, Map<String, Optional<AttributeValue>> attributes,
+                             Instant now, boolean unlessFinished) {
+        Update update = Update.item(pk(recordingSid), SK)
+                .set("transcriptUpdatedAt", now)
+                .keep("recordingSid", Item.s(recordingSid))
+                .keep("callSid", Item.s(callSid));
+        attributes.forEach((name, value) -> {
+            if (value.isPresent()) {
+                update.set(name, value.get());
+            } else {
+                update.remove(name);
+            }
+        });
+        if (unlessFinished) {
+            update.onlyIf(TranscriptRecords.notFinished());
+        }
+        return table.update(update);
     }
 
     /**
@@ -212,52 +207,28 @@ public final class RecordingRecords {
         Map<String, AttributeValue> next = startKey.orElse(null);
         int reads = 0;
         do {
-            Map<String, String> names = new HashMap<>(Map.of("#pk", Table.GSI1_PK, "#sk", Table.GSI1_SK));
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", Item.s(LISTED),
-                    ":from", Item.s(sortable(from)), ":to", Item.s(sortable(to) + "~")));
+            Placeholders placeholders = new Placeholders();
+            Condition listed = Condition.equalTo(Table.GSI1_PK, Item.s(LISTED))
+                    .and(Condition.between(Table.GSI1_SK, Item.s(sortable(from)), Item.s(sortable(to) + "~")));
             QueryRequest.Builder query = QueryRequest.builder()
                     .tableName(table.name())
                     .indexName(Table.GSI1)
-                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                    .keyConditionExpression(listed.render(placeholders))
                     .scanIndexForward(false)
                     .limit(limit - items.size());
-            if (number.isPresent()) {
-                names.put("#from", "from");
-                names.put("#to", "to");
-                values.put(":number", Item.s(number.get()));
-                query.filterExpression("#from = :number OR #to = :number");
-            }
+            number.ifPresent(n -> query.filterExpression(Condition.equalTo("from", Item.s(n))
+                    .or(Condition.equalTo("to", Item.s(n))).render(placeholders)));
             if (next != null) {
                 query.exclusiveStartKey(next);
             }
-            QueryResponse response = table.client().query(query.expressionAttributeNames(names)
-                    .expressionAttributeValues(values).build());
+            QueryResponse response = table.client().query(query.expressionAttributeNames(placeholders.names())
+                    .expressionAttributeValues(placeholders.values()).build());
             items.addAll(response.items());
             next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
             reads++;
         } while (next != null && items.size() < limit && reads < maxReads);
         return new Page(List.copyOf(items), Optional.ofNullable(next));
-    }
-
-    private static void setValue(List<String> set, Map<String, String> names, Map<String, AttributeValue> values,
-                                 String attribute, AttributeValue value) {
-        String name = placeholder(attribute);
-        set.add("#" + name + " = :" + name);
-        names.put("#" + name, attribute);
-        values.put(":" + name, value);
-    }
-
-    private static void setIfAbsent(List<String> set, Map<String, String> names, Map<String, AttributeValue> values,
-                                    String attribute, AttributeValue value) {
-        String name = placeholder(attribute);
-        set.add("#" + name + " = if_not_exists(#" + name + ", :" + name + ")");
-        names.put("#" + name, attribute);
-        values.put(":" + name, value);
-    }
-
-    private static String placeholder(String attribute) {
-        return attribute.replaceAll("[^A-Za-z0-9]", "");
     }
 
     /**

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 /**
  * The single Switchboard table ({@code TABLE_NAME}): partition key {@code pk}, sort key {@code sk}, one
  * index {@code gsi1} ({@code gsi1pk}, {@code gsi1sk}), TTL attribute {@code expiresAt}. Item shapes and
- * keys are listed in docs/architecture.md.
+ * keys are listed in docs/architecture.md; each item type has one class that writes it (its owner).
  */
 public final class Table {
 
@@ -46,10 +46,44 @@ public final class Table {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }
 
+    /** The item, read consistently. */
     public Optional<Map<String, AttributeValue>> get(String pk, String sk) {
         Map<String, AttributeValue> item = client.getItem(GetItemRequest.builder()
                 .tableName(name).key(key(pk, sk)).consistentRead(true).build()).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /**
+     * Runs an update.
+     *
+     * @return false when its condition did not hold (nothing was written); true otherwise
+     */
+    public boolean update(Update update) {
+        try {
+            client.updateItem(update.request(name).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Writes a whole item (its key among the attributes), replacing any item with that key. */
+    public void put(Map<String, AttributeValue> item) {
+        client.putItem(PutItemRequest.builder().tableName(name).item(item).build());
+    }
+
+    /**
+     * Writes a whole item only when {@code condition} holds for the item stored under its key.
+     *
+     * @return false when it did not hold (nothing was written)
+     */
+    public boolean putIf(Map<String, AttributeValue> item, Condition condition) {
+        try {
+            client.putItem(conditionalPut(item, condition).build());
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     /**
@@ -66,12 +100,7 @@ public final class Table {
             item.put(TTL, Item.expiresAt(now.plus(ttl)));
         }
         try {
-            client.putItem(PutItemRequest.builder()
-                    .tableName(name)
-                    .item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR #ttl < :now")
-                    .expressionAttributeNames(Map.of("#ttl", TTL))
-                    .expressionAttributeValues(Map.of(":now", Item.n(now.getEpochSecond())))
+            client.putItem(conditionalPut(item, Condition.noLiveItem(now))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build());
             return Optional.empty();
@@ -79,5 +108,19 @@ public final class Table {
             Map<String, AttributeValue> existing = e.item();
             return Optional.of(existing == null ? Map.of() : existing);
         }
+    }
+
+    private PutItemRequest.Builder conditionalPut(Map<String, AttributeValue> item, Condition condition) {
+        Placeholders placeholders = new Placeholders();
+        return PutItemRequest.builder()
+                .tableName(name)
+                .item(item)
+                .conditionExpression(condition.render(placeholders))
+                .expressionAttributeNames(placeholders.names())
+                .expressionAttributeValues(placeholders.values());
+    }
+
+    public void delete(String pk, String sk) {
+        client.deleteItem(b -> b.tableName(name).key(key(pk, sk)));
     }
 }

@@ -1,18 +1,15 @@
 package dev.switchboard.shared.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.json.Json;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * A recording's transcript, as the transcriber records it and the recordings API reads it.
@@ -23,11 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * {@code transcriptExcerpt}, {@code transcriptSkippedReason}, {@code transcriptError},
  * {@code transcriptUpdatedAt} and {@code extracted} (a map: field → {@code {value, sentence}}). The status,
  * engine, keys, language and excerpt are mirrored on the call item ({@code CALL#<CallSid>}) with
- * {@code transcriptRecordingSid}. Every write is an UpdateItem, so it works whether or not the other
- * functions have written the item yet, and touches only these attributes.
+ * {@code transcriptRecordingSid}. This class decides those attributes; {@link RecordingRecords} and
+ * {@link CallRecords}, the owners of the two items, write them as updates that touch only these attributes,
+ * so they work whether or not the other functions have written the item yet.
  *
  * <p>A Conversational Intelligence transcript is remembered under {@code pk = TRANSCRIPT#<GT sid>, sk =
- * TRANSCRIPT} with the job that asked for it, so that its webhook can be traced back to the recording.
+ * TRANSCRIPT} (this class is the owner of those items) with the job that asked for it, so that its webhook can be traced back to the recording.
  *
  * <p>A completed transcript is never overwritten by a late "pending", "skipped" or "failed".
  */
@@ -45,13 +43,17 @@ public final class TranscriptRecords {
     public static final Duration TRANSCRIPT_LINK_TTL = Duration.ofDays(30);
 
     private final Table table;
+    private final RecordingRecords recordings;
+    private final CallRecords calls;
 
     public TranscriptRecords(Table table) {
         this.table = table;
+        this.recordings = new RecordingRecords(table);
+        this.calls = new CallRecords(table);
     }
 
     public static String recordingPk(String recordingSid) {
-        return "REC#" + recordingSid;
+        return RecordingRecords.pk(recordingSid);
     }
 
     public static String transcriptPk(String transcriptSid) {
@@ -89,7 +91,7 @@ public final class TranscriptRecords {
 
     /** The whole recording item (written by the call-lifecycle functions and by this class). */
     public Optional<Map<String, AttributeValue>> recording(String recordingSid) {
-        return table.get(recordingPk(recordingSid), REC_SK);
+        return recordings.find(recordingSid);
     }
 
     /**
@@ -99,43 +101,49 @@ public final class TranscriptRecords {
      */
     public boolean markPending(String recordingSid, String callSid, String engine, Optional<String> transcriptSid,
                                Instant now) {
-        Update update = new Update(now).set("transcriptStatus", PENDING).set("transcriptEngine", engine)
-                .remove("transcriptSkippedReason").remove("transcriptError");
-        transcriptSid.ifPresent(sid -> update.set("transcriptSid", sid));
-        boolean written = update.applyTo(recordingPk(recordingSid), REC_SK, recordingSid, callSid, true);
+        Map<String, Optional<AttributeValue>> attributes = new LinkedHashMap<>();
+        attributes.put("transcriptStatus", text(PENDING));
+        attributes.put("transcriptEngine", text(engine));
+        attributes.put("transcriptSkippedReason", Optional.empty());
+        attributes.put("transcriptError", Optional.empty());
+        transcriptSid.ifPresent(sid -> attributes.put("transcriptSid", text(sid)));
+        boolean written = recordings.recordTranscript(recordingSid, callSid, attributes, now, true);
         if (written) {
-            Update call = new Update(now).set("transcriptStatus", PENDING).set("transcriptEngine", engine)
-                    .set("transcriptRecordingSid", recordingSid);
-            transcriptSid.ifPresent(sid -> call.set("transcriptSid", sid));
-            call.applyTo(CallRecords.pk(callSid), CallRecords.SK, null, callSid, true);
+            Map<String, AttributeValue> call = new LinkedHashMap<>();
+            call.put("transcriptStatus", Item.s(PENDING));
+            call.put("transcriptEngine", Item.s(engine));
+            call.put("transcriptRecordingSid", Item.s(recordingSid));
+            transcriptSid.ifPresent(sid -> call.put("transcriptSid", Item.s(sid)));
+            calls.recordTranscript(callSid, call, now, true);
         }
         return written;
     }
 
     /** Records a stored transcript on the recording and mirrors its keys and excerpt on the call. */
     public void markCompleted(Completed c, Instant now) {
-        Update update = new Update(now)
-                .set("transcriptStatus", COMPLETED)
-                .set("transcriptEngine", c.engine())
-                .set("transcriptJsonKey", c.jsonKey())
-                .set("transcriptTextKey", c.textKey())
-                .set("transcriptExcerpt", c.excerpt())
-                .set("extracted", evidenceMap(c.extracted()))
-                .remove("transcriptSkippedReason").remove("transcriptError");
-        c.transcriptSid().ifPresent(sid -> update.set("transcriptSid", sid));
-        c.language().ifPresentOrElse(l -> update.set("transcriptLanguage", l), () -> update.remove("transcriptLanguage"));
-        update.applyTo(recordingPk(c.recordingSid()), REC_SK, c.recordingSid(), c.callSid(), false);
+        Map<String, Optional<AttributeValue>> attributes = new LinkedHashMap<>();
+        attributes.put("transcriptStatus", text(COMPLETED));
+        attributes.put("transcriptEngine", text(c.engine()));
+        attributes.put("transcriptJsonKey", text(c.jsonKey()));
+        attributes.put("transcriptTextKey", text(c.textKey()));
+        attributes.put("transcriptExcerpt", text(c.excerpt()));
+        attributes.put("extracted", Optional.of(evidenceMap(c.extracted())));
+        attributes.put("transcriptSkippedReason", Optional.empty());
+        attributes.put("transcriptError", Optional.empty());
+        c.transcriptSid().ifPresent(sid -> attributes.put("transcriptSid", text(sid)));
+        attributes.put("transcriptLanguage", c.language().map(Item::s));
+        recordings.recordTranscript(c.recordingSid(), c.callSid(), attributes, now, false);
 
-        Update call = new Update(now)
-                .set("transcriptStatus", COMPLETED)
-                .set("transcriptEngine", c.engine())
-                .set("transcriptRecordingSid", c.recordingSid())
-                .set("transcriptJsonKey", c.jsonKey())
-                .set("transcriptTextKey", c.textKey())
-                .set("transcriptExcerpt", c.excerpt());
-        c.transcriptSid().ifPresent(sid -> call.set("transcriptSid", sid));
-        c.language().ifPresent(l -> call.set("transcriptLanguage", l));
-        call.applyTo(CallRecords.pk(c.callSid()), CallRecords.SK, null, c.callSid(), false);
+        Map<String, AttributeValue> call = new LinkedHashMap<>();
+        call.put("transcriptStatus", Item.s(COMPLETED));
+        call.put("transcriptEngine", Item.s(c.engine()));
+        call.put("transcriptRecordingSid", Item.s(c.recordingSid()));
+        call.put("transcriptJsonKey", Item.s(c.jsonKey()));
+        call.put("transcriptTextKey", Item.s(c.textKey()));
+        call.put("transcriptExcerpt", Item.s(c.excerpt()));
+        c.transcriptSid().ifPresent(sid -> call.put("transcriptSid", Item.s(sid)));
+        c.language().ifPresent(l -> call.put("transcriptLanguage", Item.s(l)));
+        calls.recordTranscript(c.callSid(), call, now, false);
     }
 
     /**
@@ -158,19 +166,31 @@ public final class TranscriptRecords {
 
     private boolean markEnded(String recordingSid, String callSid, Optional<String> engine, String status,
                               String reasonAttribute, String reason, Instant now) {
-        Update update = new Update(now).set("transcriptStatus", status).set(reasonAttribute, reason);
-        engine.ifPresent(e -> update.set("transcriptEngine", e));
-        boolean written = update.applyTo(recordingPk(recordingSid), REC_SK, recordingSid, callSid, true);
+        Map<String, Optional<AttributeValue>> attributes = new LinkedHashMap<>();
+        attributes.put("transcriptStatus", text(status));
+        attributes.put(reasonAttribute, text(reason));
+        engine.ifPresent(e -> attributes.put("transcriptEngine", text(e)));
+        boolean written = recordings.recordTranscript(recordingSid, callSid, attributes, now, true);
         if (written) {
-            Update call = new Update(now).set("transcriptStatus", status).set("transcriptRecordingSid", recordingSid);
-            call.applyTo(CallRecords.pk(callSid), CallRecords.SK, null, callSid, true);
+            calls.recordTranscript(callSid, Map.of("transcriptStatus", Item.s(status),
+                    "transcriptRecordingSid", Item.s(recordingSid)), now, true);
         }
         return written;
     }
 
+    /** "Not completed and not skipped": the condition under which a late write may still change a transcript. */
+    static Condition notFinished() {
+        return Condition.absent("transcriptStatus")
+                .or(Condition.not(Condition.in("transcriptStatus", Item.s(COMPLETED), Item.s(SKIPPED))));
+    }
+
+    private static Optional<AttributeValue> text(String value) {
+        return Optional.of(Item.s(value));
+    }
+
     /** Remembers which job an Intelligence transcript belongs to, for its webhook. */
-    public void rememberTranscript(String transcriptSid, TranscriptionJob job, Instant now) {
-        table.client().putItem(b -> b.tableName(table.name()).item(Map.of(
+    public void rememberTranscript(String transcriptSid, TranscriptionJob.Transcribe job, Instant now) {
+        table.put(Map.of(
                 Table.PK, Item.s(transcriptPk(transcriptSid)),
                 Table.SK, Item.s(TRANSCRIPT_SK),
                 "transcriptSid", Item.s(transcriptSid),
@@ -178,19 +198,26 @@ public final class TranscriptRecords {
                 "callSid", Item.s(job.callSid()),
                 "job", Item.s(Json.write(job)),
                 "createdAt", Item.time(now),
-                Table.TTL, Item.expiresAt(now.plus(TRANSCRIPT_LINK_TTL)))));
+                Table.TTL, Item.expiresAt(now.plus(TRANSCRIPT_LINK_TTL))));
     }
 
-    /** The job an Intelligence transcript was created for, if Switchboard created it. */
-    public Optional<TranscriptionJob> transcriptJob(String transcriptSid) {
+    /**
+     * The job an Intelligence transcript was created for, if Switchboard created it (stored in the job's
+     * shape of the day: older links hold the older shape, which {@link TranscriptionJob#TYPE} still reads).
+     */
+    public Optional<TranscriptionJob.Transcribe> transcriptJob(String transcriptSid) {
         return table.get(transcriptPk(transcriptSid), TRANSCRIPT_SK)
                 .flatMap(item -> Item.string(item, "job"))
                 .map(json -> {
                     try {
-                        return Json.MAPPER.readValue(json, TranscriptionJob.class);
-                    } catch (JsonProcessingException e) {
+                        if (TranscriptionJob.TYPE.read(json) instanceof TranscriptionJob.Transcribe job) {
+                            return job;
+                        }
                         throw new IllegalStateException("the job stored for transcript " + transcriptSid
-                                + " is not valid JSON", e);
+                                + " is not a transcribe job");
+                    } catch (IOException e) {
+                        throw new IllegalStateException("the job stored for transcript " + transcriptSid
+                                + " cannot be read", e);
                     }
                 });
     }
@@ -216,74 +243,6 @@ public final class TranscriptRecords {
             });
         }
         return out;
-    }
-
-    /** One UpdateItem: SET and REMOVE of transcript attributes, plus the item's ids if it is new. */
-    private final class Update {
-        private final Map<String, String> names = new HashMap<>();
-        private final Map<String, AttributeValue> values = new HashMap<>();
-        private final StringBuilder set = new StringBuilder();
-        private final StringBuilder remove = new StringBuilder();
-        private int n;
-
-        Update(Instant now) {
-            set("transcriptUpdatedAt", Item.time(now));
-        }
-
-        Update set(String attribute, String value) {
-            return set(attribute, Item.s(value));
-        }
-
-        Update set(String attribute, AttributeValue value) {
-            String name = "#a" + n;
-            String placeholder = ":v" + n++;
-            names.put(name, attribute);
-            values.put(placeholder, value);
-            set.append(set.length() == 0 ? "" : ", ").append(name).append(" = ").append(placeholder);
-            return this;
-        }
-
-        Update remove(String attribute) {
-            String name = "#a" + n++;
-            names.put(name, attribute);
-            remove.append(remove.length() == 0 ? "" : ", ").append(name);
-            return this;
-        }
-
-        /** @return false when {@code unlessCompleted} and the item already holds a completed transcript */
-        boolean applyTo(String pk, String sk, String recordingSid, String callSid, boolean unlessCompleted) {
-            if (recordingSid != null) {
-                setIfAbsent("recordingSid", recordingSid);
-            }
-            if (callSid != null) {
-                setIfAbsent("callSid", callSid);
-            }
-            String expression = "SET " + set + (remove.length() == 0 ? "" : " REMOVE " + remove);
-            UpdateItemRequest.Builder request = UpdateItemRequest.builder()
-                    .tableName(table.name())
-                    .key(Table.key(pk, sk))
-                    .updateExpression(expression);
-            if (unlessCompleted) {
-                names.put("#status", "transcriptStatus");
-                values.put(":completed", Item.s(COMPLETED));
-                values.put(":skipped", Item.s(SKIPPED));
-                request.conditionExpression("attribute_not_exists(#status) OR NOT (#status IN (:completed, :skipped))");
-            }
-            try {
-                table.client().updateItem(request.expressionAttributeNames(names).expressionAttributeValues(values).build());
-                return true;
-            } catch (ConditionalCheckFailedException e) {
-                return false;
-            }
-        }
-
-        private void setIfAbsent(String attribute, String value) {
-            String name = "#a" + n;
-            String placeholder = ":v" + n++;
-            names.put(name, attribute);
-            values.put(placeholder, Item.s(value));
-            set.append(", ").append(name).append(" = if_not_exists(").append(name).append(", ").append(placeholder).append(")");
-        }
     }
 
     /** The attribute names this class writes on a recording, for documentation and tests. */

@@ -6,6 +6,7 @@ import static dev.switchboard.shared.calls.MissedCallTextPolicy.textFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
+import dev.switchboard.shared.jobs.TextKeys;
 import org.junit.jupiter.api.Test;
 
 class MissedCallTextPolicyTest {
@@ -34,6 +35,6 @@ class MissedCallTextPolicyTest {
 
     @Test
     void everyOccasionOfACallSharesOneKey() {
-        assertThat(MissedCallTexts.key("CA123")).isEqualTo("missed-call:CA123");
+        assertThat(TextKeys.missedCall("CA123")).isEqualTo("missed-call:CA123");
     }
 }

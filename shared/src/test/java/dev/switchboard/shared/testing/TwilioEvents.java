@@ -3,7 +3,9 @@ package dev.switchboard.shared.testing;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.switchboard.shared.http.FormParameters;
+import dev.switchboard.shared.twilio.TwilioRequestVerifier;
 import dev.switchboard.shared.twilio.TwilioSignature;
+import dev.switchboard.shared.twilio.TwilioWebhook;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +28,11 @@ public final class TwilioEvents {
     public static final String SAMPLE_BASE_URL = "http://localhost:3000";
 
     private TwilioEvents() {
+    }
+
+    /** The gate of every Twilio webhook, verifying signatures made with the sample token for the sample URL. */
+    public static TwilioWebhook sampleWebhook() {
+        return new TwilioWebhook(new TwilioRequestVerifier(SAMPLE_BASE_URL, List.of(SAMPLE_TOKEN)), SAMPLE_BASE_URL);
     }
 
     /** The project root (the folder holding template.yaml), found from the working directory upwards. */

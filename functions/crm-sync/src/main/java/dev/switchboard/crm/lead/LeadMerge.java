@@ -92,46 +92,49 @@ public final class LeadMerge {
         Map<LeadAttribute, FieldValue> fields = new EnumMap<>(LeadAttribute.class);
         fields.put(LeadAttribute.PHONE, new FieldValue(job.phone(), FieldValue.TYPED_BY_CUSTOMER, occurredAt, 1));
         fields.put(LeadAttribute.LEAD_REF, new FieldValue(leadRef, FieldValue.TYPED_BY_CUSTOMER, occurredAt, 1));
-        fields.put(LeadAttribute.SOURCE, new FieldValue(source(job), FieldValue.TYPED_BY_CUSTOMER, occurredAt, 1));
+        fields.put(LeadAttribute.SOURCE, new FieldValue(job.source(), FieldValue.TYPED_BY_CUSTOMER, occurredAt, 1));
         long revision = previous == null ? 0 : previous.revision();
         return new LeadLink(job.phone(), leadRef, null, previousItem, revision, 0, 0, occurredAt, occurredAt,
                 fields, List.of(), List.of(), previous == null ? null : previous.leaseHolder(),
                 previous == null ? null : previous.leaseUntil(), null);
     }
 
-    private static String source(CrmSyncJob job) {
-        if (job.source() != null && !job.source().isBlank()) {
-            return job.source().trim();
-        }
-        return CrmSyncJob.QUOTE.equals(job.kind()) ? "web" : "call";
-    }
-
-    /** What a job says about the lead, each with its rank. */
+    /**
+     * What a job says about the lead, each with its rank: what the customer typed (a quote), what was heard
+     * in a call (a transcript), or the call's own details.
+     */
     private Map<LeadAttribute, FieldValue> offeredBy(CrmSyncJob job, Instant at, long version) {
         Map<LeadAttribute, FieldValue> offered = new EnumMap<>(LeadAttribute.class);
-        int facts = switch (job.kind()) {
-            case CrmSyncJob.QUOTE -> FieldValue.TYPED_BY_CUSTOMER;
-            case CrmSyncJob.TRANSCRIPT -> FieldValue.HEARD_IN_CALL;
-            default -> FieldValue.CALL_DETAIL;
-        };
-        put(offered, LeadAttribute.NAME, job.name(), facts, at, version);
-        put(offered, LeadAttribute.EMAIL, job.email(), facts, at, version);
-        put(offered, LeadAttribute.VEHICLE, LeadText.vehicle(job.vehicle()), facts, at, version);
-        String service = job.service();
-        if ((service == null || service.isBlank()) && job.estimate() != null) {
-            service = job.estimate().service();
-        }
-        put(offered, LeadAttribute.SERVICE, service, facts, at, version);
-        put(offered, LeadAttribute.ESTIMATE, LeadText.estimate(job.estimate()), facts, at, version);
         put(offered, LeadAttribute.LINE, job.line(), FieldValue.CALL_DETAIL, at, version);
-        put(offered, LeadAttribute.CALL_OUTCOME, job.callOutcome(), FieldValue.CALL_DETAIL, at, version);
-        put(offered, LeadAttribute.RECORDING, job.recordingLink(), FieldValue.HEARD_IN_CALL, at, version);
-        put(offered, LeadAttribute.TRANSCRIPT, job.transcriptExcerpt(), FieldValue.HEARD_IN_CALL, at, version);
-        put(offered, LeadAttribute.URGENCY, job.urgency() == null ? null : String.join(", ", job.urgency()),
-                FieldValue.HEARD_IN_CALL, at, version);
+        if (job instanceof CrmSyncJob.Quote quote) {
+            int typed = FieldValue.TYPED_BY_CUSTOMER;
+            put(offered, LeadAttribute.NAME, quote.name(), typed, at, version);
+            put(offered, LeadAttribute.EMAIL, quote.email(), typed, at, version);
+            offerWork(offered, quote.vehicle(), quote.service(), quote.estimate(), typed, at, version);
+        } else if (job instanceof CrmSyncJob.Call call) {
+            put(offered, LeadAttribute.CALL_OUTCOME, call.callOutcome(), FieldValue.CALL_DETAIL, at, version);
+        } else if (job instanceof CrmSyncJob.Transcript heard) {
+            int rank = FieldValue.HEARD_IN_CALL;
+            put(offered, LeadAttribute.NAME, heard.name(), rank, at, version);
+            offerWork(offered, heard.vehicle(), heard.service(), heard.estimate(), rank, at, version);
+            put(offered, LeadAttribute.CALL_OUTCOME, heard.callOutcome(), FieldValue.CALL_DETAIL, at, version);
+            put(offered, LeadAttribute.RECORDING, heard.recordingLink(), rank, at, version);
+            put(offered, LeadAttribute.TRANSCRIPT, heard.transcriptExcerpt(), rank, at, version);
+            put(offered, LeadAttribute.URGENCY, heard.urgency() == null ? null : String.join(", ", heard.urgency()),
+                    rank, at, version);
+        }
         // The formatted value is made when the lead is rendered; the instant is what counts here.
         offered.put(LeadAttribute.CALLED_AT, new FieldValue(at.toString(), FieldValue.CALL_DETAIL, at, version));
         return offered;
+    }
+
+    /** The vehicle, the service (the priced one when none was named) and the estimate. */
+    private static void offerWork(Map<LeadAttribute, FieldValue> offered, CrmSyncJob.Vehicle vehicle, String service,
+                                  CrmSyncJob.Estimate estimate, int rank, Instant at, long version) {
+        put(offered, LeadAttribute.VEHICLE, LeadText.vehicle(vehicle), rank, at, version);
+        String named = (service == null || service.isBlank()) && estimate != null ? estimate.service() : service;
+        put(offered, LeadAttribute.SERVICE, named, rank, at, version);
+        put(offered, LeadAttribute.ESTIMATE, LeadText.estimate(estimate), rank, at, version);
     }
 
     private static void put(Map<LeadAttribute, FieldValue> offered, LeadAttribute attribute, String value, int rank,

@@ -60,43 +60,36 @@ public final class LeadText {
     /** The activity line for a job, without its time (added when the notes are rendered). */
     public String activity(CrmSyncJob job) {
         List<String> parts = new ArrayList<>();
-        switch (job.kind()) {
-            case CrmSyncJob.QUOTE -> {
-                parts.add("Web quote" + (job.leadId() == null ? "" : " " + job.leadId()));
-                add(parts, job.name());
-                add(parts, job.service() != null ? job.service()
-                        : job.estimate() == null ? null : job.estimate().service());
-                add(parts, vehicle(job.vehicle()));
-                String estimate = estimate(job.estimate());
-                parts.add(estimate == null ? "not priced" : "estimate " + estimate);
-                add(parts, job.email());
-                if (job.notes() != null && !job.notes().isBlank()) {
-                    parts.add("customer wrote: \"" + job.notes().trim() + "\"");
-                }
+        if (job instanceof CrmSyncJob.Quote quote) {
+            parts.add("Web quote" + (quote.leadId() == null ? "" : " " + quote.leadId()));
+            add(parts, quote.name());
+            add(parts, quote.service() != null ? quote.service()
+                    : quote.estimate() == null ? null : quote.estimate().service());
+            add(parts, vehicle(quote.vehicle()));
+            String estimate = estimate(quote.estimate());
+            parts.add(estimate == null ? "not priced" : "estimate " + estimate);
+            add(parts, quote.email());
+            if (quote.notes() != null && !quote.notes().isBlank()) {
+                parts.add("customer wrote: \"" + quote.notes().trim() + "\"");
             }
-            case CrmSyncJob.CALL -> {
-                parts.add("Call" + (job.line() == null ? "" : " to " + job.line()) + ": "
-                        + (job.callOutcome() == null ? "ended" : job.callOutcome())
-                        + duration(job.durationSeconds()));
-                add(parts, job.notes());
-                add(parts, job.recordingLink() == null ? null : "recording " + job.recordingLink());
+        } else if (job instanceof CrmSyncJob.Call call) {
+            parts.add("Call" + (call.line() == null ? "" : " to " + call.line()) + ": "
+                    + (call.callOutcome() == null ? "ended" : call.callOutcome()) + duration(call.durationSeconds()));
+        } else if (job instanceof CrmSyncJob.Transcript heard) {
+            parts.add("Transcript" + (heard.callSid() == null ? "" : " of call " + heard.callSid()));
+            add(parts, heard.name());
+            add(parts, vehicle(heard.vehicle()));
+            add(parts, heard.service());
+            String estimate = estimate(heard.estimate());
+            add(parts, estimate == null ? null : "estimate " + estimate);
+            if (heard.urgency() != null && !heard.urgency().isEmpty()) {
+                parts.add("URGENT: " + String.join(", ", heard.urgency()));
             }
-            default -> {
-                parts.add("Transcript" + (job.callSid() == null ? "" : " of call " + job.callSid()));
-                add(parts, job.name());
-                add(parts, vehicle(job.vehicle()));
-                add(parts, job.service());
-                String estimate = estimate(job.estimate());
-                add(parts, estimate == null ? null : "estimate " + estimate);
-                if (job.urgency() != null && !job.urgency().isEmpty()) {
-                    parts.add("URGENT: " + String.join(", ", job.urgency()));
-                }
-                if (job.transcriptExcerpt() != null && !job.transcriptExcerpt().isBlank()) {
-                    parts.add("\"" + job.transcriptExcerpt().trim() + "\"");
-                }
-                add(parts, job.notes());
-                add(parts, job.recordingLink() == null ? null : "recording " + job.recordingLink());
+            if (heard.transcriptExcerpt() != null && !heard.transcriptExcerpt().isBlank()) {
+                parts.add("\"" + heard.transcriptExcerpt().trim() + "\"");
             }
+            add(parts, heard.notes());
+            add(parts, heard.recordingLink() == null ? null : "recording " + heard.recordingLink());
         }
         String line = String.join(" · ", parts).replaceAll("\\s+", " ");
         return SafeText.bounded(line, MAX_ACTIVITY_CHARS);

@@ -8,6 +8,7 @@ import dev.switchboard.crm.CrmClient;
 import dev.switchboard.crm.Redactor;
 import dev.switchboard.crm.lead.LeadAttribute;
 import dev.switchboard.crm.lead.LeadPush;
+import dev.switchboard.shared.http.RetryAfter;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.queue.PermanentJobFailure;
@@ -142,7 +143,8 @@ public final class WebhookClient implements CrmClient {
         }
         String raw = redactor.excerpt(response.body());
         if (status == 408 || status == 429 || status >= 500) {
-            Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(WebhookClient::seconds).orElse(null);
+            Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock)
+                    .orElse(null);
             throw new RetryLater(redactor.clean(what + " failed: HTTP " + status + "; it is retried. Answer: " + raw),
                     null, retryAfter);
         }
@@ -155,14 +157,5 @@ public final class WebhookClient implements CrmClient {
                     : "the receiver rejected the event; see its logs and docs/crm.md for the payload";
         };
         throw new PermanentJobFailure(redactor.clean(what + " failed: HTTP " + status + ": " + fix + ". Answer: " + raw));
-    }
-
-    private static Optional<Duration> seconds(String value) {
-        try {
-            long s = Long.parseLong(value.trim());
-            return s > 0 ? Optional.of(Duration.ofSeconds(Math.min(s, 43_200))) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -96,9 +96,8 @@ class LeadMergeTest {
     @Test
     void aNewerQuoteReplacesTheOlderOneAndTheLastContactOnlyMovesForward() {
         LeadLink first = apply(null, Jobs.quote("L1", Jobs.CALLER, "2026-11-02T14:00:00Z"));
-        CrmSyncJob newer = new CrmSyncJob("quote", "quote:L2", "2026-11-05T14:00:00Z", Jobs.CALLER, Jobs.LINE, "web",
-                "Jane Q. Doe", null, null, "Brakes", new CrmSyncJob.Estimate("240.00", "USD", "Brakes"), null, "L2",
-                null, null, null, null, null, null, null, null);
+        CrmSyncJob newer = new CrmSyncJob.Quote("L2", "2026-11-05T14:00:00Z", Jobs.CALLER, Jobs.LINE, "Jane Q. Doe",
+                null, null, "Brakes", new CrmSyncJob.Estimate("240.00", "USD", "Brakes"), null);
         LeadLink second = apply(first, newer);
         assertThat(value(second, LeadAttribute.NAME)).isEqualTo("Jane Q. Doe");
         assertThat(value(second, LeadAttribute.ESTIMATE)).isEqualTo("$240.00");

@@ -47,9 +47,9 @@ class LeadTextTest {
 
     @Test
     void aTranscriptJobsOwnNotesAndEstimateAreInItsLine() {
-        CrmSyncJob transcript = new CrmSyncJob("transcript", "transcript:CA2:RE2", "2026-11-02T14:00:00Z", Jobs.CALLER,
-                Jobs.LINE, "call", null, null, null, "Brake pads", new CrmSyncJob.Estimate("180.00", "USD", "Brake pads"),
-                "Asked to be called back at +19045550188.", null, "CA2", "voicemail", 40, "RE2", null, null, null, null);
+        CrmSyncJob transcript = new CrmSyncJob.Transcript("CA2", "RE2", "2026-11-02T14:00:00Z", Jobs.CALLER, Jobs.LINE,
+                null, null, "Brake pads", new CrmSyncJob.Estimate("180.00", "USD", "Brake pads"),
+                "Asked to be called back at +19045550188.", "voicemail", 40, null, null, null, null);
         assertThat(text.activity(transcript)).isEqualTo(
                 "Transcript of call CA2 · Brake pads · estimate $180.00 · Asked to be called back at +19045550188.");
     }
@@ -69,8 +69,7 @@ class LeadTextTest {
     @Test
     void aVeryLongActivityIsCut() {
         String essay = "x".repeat(5000);
-        CrmSyncJob quote = new CrmSyncJob("quote", "quote:L9", null, Jobs.CALLER, null, "web", null, null, null,
-                null, null, essay, "L9", null, null, null, null, null, null, null, null);
+        CrmSyncJob quote = new CrmSyncJob.Quote("L9", null, Jobs.CALLER, null, null, null, null, null, null, essay);
         assertThat(text.activity(quote)).hasSize(LeadText.MAX_ACTIVITY_CHARS).endsWith("…");
     }
 

@@ -13,23 +13,19 @@ public final class Jobs {
     private Jobs() {
     }
 
-    public static CrmSyncJob quote(String leadId, String phone, String occurredAt) {
-        return new CrmSyncJob(CrmSyncJob.QUOTE, "quote:" + leadId, occurredAt, phone, LINE, "web", "Jane Doe",
-                "jane@example.com", new CrmSyncJob.Vehicle("2015", "Honda", "Civic", "2.0L"), "Oil change",
-                new CrmSyncJob.Estimate("89.00", "USD", "Oil change"), "Driveway access from the side street",
-                leadId, null, null, null, null, null, null, null, null);
+    public static CrmSyncJob.Quote quote(String leadId, String phone, String occurredAt) {
+        return new CrmSyncJob.Quote(leadId, occurredAt, phone, LINE, "Jane Doe", "jane@example.com",
+                new CrmSyncJob.Vehicle("2015", "Honda", "Civic", "2.0L"), "Oil change",
+                new CrmSyncJob.Estimate("89.00", "USD", "Oil change"), "Driveway access from the side street");
     }
 
-    public static CrmSyncJob call(String callSid, String phone, String occurredAt, String outcome) {
-        return new CrmSyncJob(CrmSyncJob.CALL, "call:" + callSid, occurredAt, phone, LINE, "call", null, null, null,
-                null, null, null, null, callSid, outcome, "answered".equals(outcome) ? 192 : 0, null, null, null,
-                null, null);
+    public static CrmSyncJob.Call call(String callSid, String phone, String occurredAt, String outcome) {
+        return new CrmSyncJob.Call(callSid, occurredAt, phone, LINE, outcome, "answered".equals(outcome) ? 192 : 0);
     }
 
-    public static CrmSyncJob transcript(String callSid, String recordingSid, String phone, String occurredAt) {
-        return new CrmSyncJob(CrmSyncJob.TRANSCRIPT, "transcript:" + callSid + ":" + recordingSid, occurredAt, phone,
-                LINE, "call", "Sam Rivera", null, new CrmSyncJob.Vehicle("2012", "Ford", "F-150", null),
-                "Brake pads", null, null, null, callSid, null, null, recordingSid,
+    public static CrmSyncJob.Transcript transcript(String callSid, String recordingSid, String phone, String occurredAt) {
+        return new CrmSyncJob.Transcript(callSid, recordingSid, occurredAt, phone, LINE, "Sam Rivera",
+                new CrmSyncJob.Vehicle("2012", "Ford", "F-150", null), "Brake pads", null, null, null, null,
                 "https://phone.example.com/recordings/" + recordingSid,
                 "my truck is grinding when I brake and I'm stuck at the Publix on US-1", List.of("stranded"),
                 Map.of("name", "this is Sam Rivera"));

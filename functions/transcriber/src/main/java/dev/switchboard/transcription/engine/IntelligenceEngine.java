@@ -4,6 +4,7 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.intelligence.v2.Transcript;
+import dev.switchboard.shared.phone.E164;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class IntelligenceEngine implements TranscriptionEngine {
         p.put("user_id", userId);
         p.put("channel_participant", channel);
         p.put("role", role);
-        if (phone != null && phone.matches("\\+[1-9][0-9]{6,14}")) {
+        if (E164.isE164(phone)) {
             p.put("media_participant_id", phone);
         }
         return p;

@@ -14,10 +14,10 @@ public record RecordingAudio(String callSid, String recordingSid, String bucket,
                              Long sizeBytes, Integer channels, Integer durationSeconds, boolean deletedFromTwilio,
                              String kind, String from, String line) {
 
-    public static RecordingAudio of(TranscriptionJob job) {
+    public static RecordingAudio of(TranscriptionJob.Transcribe job) {
         return new RecordingAudio(job.callSid(), job.recordingSid(), job.bucket(), job.key(), job.contentType(),
                 job.sizeBytes(), job.channels(), job.durationSeconds(), Boolean.TRUE.equals(job.deletedFromTwilio()),
-                job.recordingKind(), job.from(), job.line() != null ? job.line() : job.to());
+                job.recordingKind(), job.from(), job.businessLine());
     }
 
     /** A dual-channel recording of a conversation (caller and business on their own channels). */

@@ -4,6 +4,7 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
+import dev.switchboard.shared.http.RetryAfter;
 import dev.switchboard.shared.queue.RetryLater;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package dev.switchboard.transcription.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.shared.http.RetryAfter;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.queue.RetryLater;
 import dev.switchboard.transcription.Transcript;

@@ -182,7 +182,7 @@ class RecordingArchiveIT {
 
             JsonNode job = CallStack.await("transcription job for " + recordingSid, ARCHIVED_WITHIN,
                     () -> transcriptionJobs(recordingSid).stream().findFirst());
-            assertThat(job.path("type").asText()).isEqualTo("transcribe");
+            assertThat(job.path("kind").asText()).isEqualTo("transcribe");
             assertThat(job.path("bucket").asText()).isEqualTo(calls.bucket());
             assertThat(job.path("key").asText()).isEqualTo(key);
             assertThat(job.path("sizeBytes").asLong()).isEqualTo(bytes.length);

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.crm.lead.LeadLink;
-import dev.switchboard.crm.testing.CapturedLogs;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.shared.json.Json;
+import dev.switchboard.shared.testing.CapturedLogs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -9,11 +9,11 @@ import static dev.switchboard.local.scenarios.crm.CrmStack.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.crm.lead.LeadLink;
-import dev.switchboard.crm.testing.CapturedLogs;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.shared.jobs.CrmSyncJob;
+import dev.switchboard.shared.testing.CapturedLogs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

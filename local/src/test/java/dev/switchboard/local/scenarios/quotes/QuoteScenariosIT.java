@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.quote.PriceTableSource;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.pricing.PriceTable;
+import dev.switchboard.shared.pricing.PriceTableSource;
 import dev.switchboard.shared.testing.FakeTwilioApi;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -101,7 +101,7 @@ class QuoteScenariosIT {
         });
 
         // One CRM job.
-        assertThat(env.drainCrmJobs()).singleElement().satisfies(job -> {
+        assertThat(env.drainCrmJobs()).singleElement().isInstanceOfSatisfying(CrmSyncJob.Quote.class, job -> {
             assertThat(job.kind()).isEqualTo("quote");
             assertThat(job.idempotencyKey()).isEqualTo("quote:" + leadId);
             assertThat(job.leadId()).isEqualTo(leadId);

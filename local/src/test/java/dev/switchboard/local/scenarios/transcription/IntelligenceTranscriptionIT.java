@@ -122,9 +122,9 @@ class IntelligenceTranscriptionIT {
         assertThat(s(callItem, "transcriptExcerpt")).isEqualTo(s(done, "transcriptExcerpt"));
         assertThat(s(callItem, "from")).isEqualTo("+19045550123");
 
-        List<CrmSyncJob> leads = env.crmJobsFor(recording);
+        List<CrmSyncJob.Transcript> leads = env.crmJobsFor(recording);
         assertThat(leads).hasSize(1);
-        CrmSyncJob lead = leads.get(0);
+        CrmSyncJob.Transcript lead = leads.get(0);
         assertThat(lead.kind()).isEqualTo("transcript");
         assertThat(lead.idempotencyKey()).isEqualTo("transcript:" + call + ":" + recording);
         assertThat(lead.phone()).isEqualTo("+19045550123");

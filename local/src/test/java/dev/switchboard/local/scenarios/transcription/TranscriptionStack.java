@@ -98,14 +98,14 @@ final class TranscriptionStack implements AutoCloseable {
     }
 
     /** What the archive worker leaves behind: the audio in S3 and a transcribe job on the queue. */
-    TranscriptionJob archive(String callSid, String recordingSid, byte[] audio, int channels, String kind,
+    TranscriptionJob.Transcribe archive(String callSid, String recordingSid, byte[] audio, int channels, String kind,
                              boolean deletedFromTwilio, Long reportedSize, String from) {
         String key = "recordings/2026/11/22/" + callSid + "/" + recordingSid + ".mp3";
         stack.emulators().s3().putObject(b -> b.bucket(bucket).key(key).contentType("audio/mpeg"),
                 RequestBody.fromBytes(audio));
-        TranscriptionJob job = new TranscriptionJob(TranscriptionJob.TRANSCRIBE, callSid, recordingSid, bucket, key,
+        TranscriptionJob.Transcribe job = new TranscriptionJob.Transcribe(callSid, recordingSid, bucket, key,
                 "audio/mpeg", reportedSize != null ? reportedSize : (long) audio.length, channels, 42, deletedFromTwilio,
-                null, from, LINE, LINE, kind, Instant.now().toString());
+                from, LINE, LINE, kind, Instant.now().toString());
         send(job);
         return job;
     }
@@ -168,7 +168,7 @@ final class TranscriptionStack implements AutoCloseable {
     }
 
     /** Every CRM job queued for this recording so far (jobs are collected across calls, for all tests). */
-    List<CrmSyncJob> crmJobsFor(String recordingSid) {
+    List<CrmSyncJob.Transcript> crmJobsFor(String recordingSid) {
         for (Message m : drain("CrmQueue")) {
             try {
                 crmJobs.add(Json.MAPPER.readValue(m.body(), CrmSyncJob.class));
@@ -176,14 +176,15 @@ final class TranscriptionStack implements AutoCloseable {
                 throw new AssertionError(m.body(), e);
             }
         }
-        return crmJobs.stream().filter(j -> recordingSid.equals(j.recordingSid())).toList();
+        return crmJobs.stream().filter(j -> j instanceof CrmSyncJob.Transcript).map(j -> (CrmSyncJob.Transcript) j)
+                .filter(j -> recordingSid.equals(j.recordingSid())).toList();
     }
 
     /** How many transcription jobs the worker was handed whose body mentions {@code text} (any delivery). */
     long transcriberDeliveries(String type, String text) {
         return invocations.stream().filter(i -> i.functionLogicalId().equals("TranscriberFunction"))
                 .flatMap(i -> ((SQSEvent) i.event()).getRecords().stream())
-                .filter(m -> m.getBody().contains("\"type\":\"" + type + "\"") && m.getBody().contains(text))
+                .filter(m -> m.getBody().contains("\"kind\":\"" + type + "\"") && m.getBody().contains(text))
                 .count();
     }
 

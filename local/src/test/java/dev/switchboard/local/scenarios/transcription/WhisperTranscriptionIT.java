@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.pricing.PriceTable;
-import dev.switchboard.transcription.testing.FakeWhisperApi;
 import dev.switchboard.transcription.testing.FakeWhisperApi.Segment;
+import dev.switchboard.transcription.testing.FakeWhisperApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.List;
@@ -95,7 +95,7 @@ class WhisperTranscriptionIT {
         assertThat(done.get("extracted").m().get("callbackNumber").m().get("value").s()).isEqualTo("+19045550187");
         assertThat(done.get("extracted").m().get("urgency").m().get("value").s()).isEqualTo("won't start");
 
-        CrmSyncJob lead = env.crmJobsFor(recording).get(0);
+        CrmSyncJob.Transcript lead = env.crmJobsFor(recording).get(0);
         assertThat(env.crmJobsFor(recording)).hasSize(1);
         assertThat(lead.callOutcome()).isEqualTo("voicemail");
         assertThat(lead.name()).isEqualTo("Karen");

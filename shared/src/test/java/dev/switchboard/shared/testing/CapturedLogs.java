@@ -1,9 +1,9 @@
-package dev.switchboard.crm.testing;
+package dev.switchboard.shared.testing;
 
 import java.io.PrintWriter;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,8 +1,7 @@
-package dev.switchboard.quote;
+package dev.switchboard.shared.pricing;
 
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.pricing.PriceTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,8 +12,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Where the quote function's prices come from, read once per container (at cold start, so a broken
- * table fails the deployment loudly instead of quoting wrong prices):
+ * Where the prices come from, for the quote function and the transcriber alike (a call is priced exactly
+ * like a web quote), read once per container at cold start, so a broken table fails the deployment loudly
+ * instead of quoting wrong prices:
  * <ol>
  *   <li>{@code PRICE_TABLE} — the table's JSON itself (directly, or through {@code PRICE_TABLE_PARAMETER}, an
  *       SSM parameter; standard parameters hold 4 KB, advanced 8 KB);</li>
@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class PriceTableSource {
 
-    static final long MAX_BYTES = 1024 * 1024;
+    public static final long MAX_BYTES = 1024 * 1024;
 
     private PriceTableSource() {
     }
@@ -64,7 +64,7 @@ public final class PriceTableSource {
         } catch (S3Exception e) {
             throw new ConfigException("PRICE_TABLE_S3_URI " + where + " cannot be read (" + e.statusCode() + " "
                     + (e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode())
-                    + "): the quote function needs s3:GetObject on it");
+                    + "): the function needs s3:GetObject on it");
         } catch (SdkException e) {
             throw new ConfigException("PRICE_TABLE_S3_URI " + where + " cannot be read: " + e.getMessage());
         }

@@ -1,11 +1,10 @@
-package dev.switchboard.quote;
+package dev.switchboard.shared.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.pricing.PriceTable;
 import java.time.Year;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

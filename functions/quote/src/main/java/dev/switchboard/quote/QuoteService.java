@@ -1,0 +1,102 @@
+package dev.switchboard.quote;
+
+import dev.switchboard.shared.jobs.CrmSyncJob;
+import dev.switchboard.shared.logging.LogFields;
+import dev.switchboard.shared.logging.PhoneMask;
+import dev.switchboard.shared.pricing.Estimate;
+import dev.switchboard.shared.queue.JobSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a valid quote request does: rate limited per address and per phone ({@link RateLimiter}), stored as a
+ * lead ({@link LeadStore}; the same form posted again is the same lead), put on the CRM queue, and its
+ * estimate texted to a customer who opted in. The lead is taken when the table OR the CRM queue has it;
+ * only when neither does is the customer asked to try again.
+ */
+public final class QuoteService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuoteService.class);
+
+    /** What became of a quote request. */
+    public sealed interface Outcome permits Taken, RateLimited, NotTaken {
+    }
+
+    /** The lead is in the table, on the CRM queue, or both; {@code sms} says what became of the text. */
+    public record Taken(Lead lead, SmsOutcome sms) implements Outcome {
+    }
+
+    /** Too many requests from this address or for this phone: try again after {@code retryAfter}. */
+    public record RateLimited(Duration retryAfter) implements Outcome {
+    }
+
+    /** Neither the table nor the CRM queue could take the lead: the customer is asked to try again. */
+    public record NotTaken() implements Outcome {
+    }
+
+    private final LeadStore leads;
+    private final RateLimiter limiter;
+    private final JobSender<CrmSyncJob> crm;
+    private final EstimateTexter texter;
+    private final Optional<String> line;
+    private final Clock clock;
+
+    /** @param line the business line quotes belong to (E.164), passed on to the CRM; empty when unknown */
+    public QuoteService(LeadStore leads, RateLimiter limiter, JobSender<CrmSyncJob> crm, EstimateTexter texter,
+                        Optional<String> line, Clock clock) {
+        this.leads = leads;
+        this.limiter = limiter;
+        this.crm = crm;
+        this.texter = texter;
+        this.line = line;
+        this.clock = clock;
+    }
+
+    /** @param clientIp the address the request came from, when known */
+    public Outcome submit(ValidQuote quote, Estimate estimate, Optional<String> clientIp) {
+        Optional<Duration> wait = limiter.acquire(clientIp, quote.phone());
+        if (wait.isPresent()) {
+            return new RateLimited(wait.get());
+        }
+        Lead proposed = new Lead(Lead.newId(), clock.instant(), quote, estimate);
+        String phone = PhoneMask.mask(quote.phone());
+        Lead lead = proposed;
+        boolean stored;
+        try {
+            String leadId = leads.save(proposed);
+            if (!leadId.equals(proposed.id())) {
+                LOG.info("Quote from {} repeats lead {} (same form posted again); answering as before", phone, leadId);
+                lead = new Lead(leadId, proposed.createdAt(), proposed.quote(), proposed.estimate());
+            }
+            stored = true;
+        } catch (RuntimeException e) {
+            LOG.error("Lead {} from {} could not be stored in the table ({}); it still goes to the CRM queue",
+                    proposed.id(), phone, e.getMessage());
+            stored = false;
+        }
+        LogFields.put("leadId", lead.id());
+        boolean queued;
+        try {
+            crm.send(QuoteCrmJobs.of(lead, line));
+            queued = true;
+        } catch (RuntimeException e) {
+            LOG.error("Lead {} from {} could not be put on the CRM queue ({}); it is in the table only", lead.id(),
+                    phone, e.getMessage());
+            queued = false;
+        }
+        if (!stored && !queued) {
+            LOG.error("Quote from {} NOT TAKEN: neither the table nor the CRM queue is reachable; the customer was"
+                    + " asked to try again", phone);
+            return new NotTaken();
+        }
+        SmsOutcome sms = lead.quote().textOptIn() ? texter.text(lead) : SmsOutcome.NOT_SENT;
+        LOG.info("Quote {} from {}: {} {}; text {}", lead.id(), phone, lead.estimate().service(),
+                lead.estimate().amountText().map(a -> "$" + a).orElse("(unpriced)"),
+                !lead.quote().textOptIn() ? "not requested" : sms.sent() ? "sent " + sms.sid().orElse("")
+                        : sms.queued() ? "queued" : "not sent");
+        return new Taken(lead, sms);
+    }
+}

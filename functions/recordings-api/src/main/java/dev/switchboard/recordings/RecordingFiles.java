@@ -1,0 +1,38 @@
+package dev.switchboard.recordings;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The private bucket, as the recordings API uses it: time-limited links to audio, and transcript text. */
+public interface RecordingFiles {
+
+    /** A presigned GET of {@code bucket/key}, valid for {@code lifetime}, answered with {@code contentType}. */
+    String presignedGet(String bucket, String key, String contentType, Duration lifetime);
+
+    /**
+     * The first {@code maxBytes} of a text object, as UTF-8.
+     *
+     * @throws RuntimeException when it cannot be read
+     */
+    String readText(String bucket, String key, int maxBytes);
+
+    static RecordingFiles of(S3Presigner presigner, S3Client s3) {
+        return new RecordingFiles() {
+            @Override
+            public String presignedGet(String bucket, String key, String contentType, Duration lifetime) {
+                return presigner.presignGetObject(b -> b.signatureDuration(lifetime)
+                        .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType(contentType)))
+                        .url().toString();
+            }
+
+            @Override
+            public String readText(String bucket, String key, int maxBytes) {
+                byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).range("bytes=0-" + (maxBytes - 1)))
+                        .asByteArray();
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        };
+    }
+}
