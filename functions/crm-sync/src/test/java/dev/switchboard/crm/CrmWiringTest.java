@@ -139,9 +139,7 @@ class CrmWiringTest {
             dev.switchboard.crm.lead.LeadText text = new dev.switchboard.crm.lead.LeadText(java.time.ZoneId.of("UTC"));
             java.util.function.Supplier<dev.switchboard.crm.lead.LeadPush> lead = () -> dev.switchboard.crm.lead.LeadPush.of(
                     new dev.switchboard.crm.lead.LeadMerge(Duration.ofDays(30), text).apply(null,
-                            new dev.switchboard.shared.jobs.CrmSyncJob("quote", "quote:L1", "2026-11-02T14:00:00Z",
-                                    dev.switchboard.crm.testing.Jobs.CALLER, null, "web", "Jo \uD83D\uDE97", null, null, null,
-                                    null, null, "L1", null, null, null, null, null, null, null, null),
+                            new dev.switchboard.shared.jobs.CrmSyncJob.Quote("L1", "2026-11-02T14:00:00Z", dev.switchboard.crm.testing.Jobs.CALLER, null, "Jo \uD83D\uDE97", null, null, null, null, null),
                             java.time.Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-1"), text, 0, null);
             client.insert(lead.get());
             crm.changeApiKey("rotated-key-0123456789");

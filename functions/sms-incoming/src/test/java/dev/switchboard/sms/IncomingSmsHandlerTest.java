@@ -40,30 +40,34 @@ class IncomingSmsHandlerTest {
     final List<OutgoingText> sent = new ArrayList<>();
     RuntimeException tableOutage;
 
-    final IncomingSmsHandler handler = new IncomingSmsHandler(
-            TwilioEvents.sampleWebhook(),
-            new IncomingSmsService(lines, new IncomingSmsStore() {
-                @Override
-                public boolean recordFirst(InboundMessage message, Instant now) {
-                    up();
-                    return stored.add(message.messageSid());
-                }
+    final IncomingSmsHandler handler = handlerFor(lines);
 
-                @Override
-                public void optOut(String phone, String source, Instant now) {
-                    up();
-                    optOuts.add("out " + phone + " " + source);
-                }
+    IncomingSmsHandler handlerFor(Lines lines) {
+        return new IncomingSmsHandler(
+                TwilioEvents.sampleWebhook(),
+                new IncomingSmsService(lines, new IncomingSmsStore() {
+                    @Override
+                    public boolean recordFirst(InboundMessage message, Instant now) {
+                        up();
+                        return stored.add(message.messageSid());
+                    }
 
-                @Override
-                public void optIn(String phone, String source, Instant now) {
-                    up();
-                    optOuts.add("in " + phone + " " + source);
-                }
-            }, text -> {
-                sent.add(text);
-                return new SendResult(SendResult.Status.SENT, Optional.of("SM1"), "queued");
-            }, BASE + "/twilio/sms/status", Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC)));
+                    @Override
+                    public void optOut(String phone, String source, Instant now) {
+                        up();
+                        optOuts.add("out " + phone + " " + source);
+                    }
+
+                    @Override
+                    public void optIn(String phone, String source, Instant now) {
+                        up();
+                        optOuts.add("in " + phone + " " + source);
+                    }
+                }, text -> {
+                    sent.add(text);
+                    return new SendResult(SendResult.Status.SENT, Optional.of("SM1"), "queued");
+                }, BASE + "/twilio/sms/status", Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC)));
+    }
 
     void up() {
         if (tableOutage != null) {
@@ -149,9 +153,7 @@ class IncomingSmsHandlerTest {
 
         Lines greeting = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177",
                 "SMS_HELP_TEXT", "Hi {caller}: reply STOP to opt out.")));
-        IncomingSmsHandler helps = new IncomingSmsHandler(new TwilioWebhook(new TwilioRequestVerifier(BASE, List.of(TOKEN)), BASE),
-                greeting, new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "table"),
-                null, Clock.systemUTC());
+        IncomingSmsHandler helps = handlerFor(greeting);
         APIGatewayV2HTTPEvent nasty = TwilioEvents.with(TwilioEvents.load("sms-incoming-help.json"),
                 Map.of("From", "A\u0000B\u0001"), TOKEN, BASE);
         APIGatewayV2HTTPResponse response = helps.handleRequest(nasty, null);

@@ -76,9 +76,7 @@ class LeadTextTest {
     @Test
     void aCutNeverLeavesHalfAnEmoji() {
         for (int pad = 0; pad < 4; pad++) {
-            CrmSyncJob quote = new CrmSyncJob("quote", "quote:L9", null, Jobs.CALLER, null, "web", null, null, null,
-                    null, null, "y".repeat(pad) + "\uD83D\uDE97".repeat(400), "L9", null, null, null, null, null, null,
-                    null, null);
+            CrmSyncJob quote = new CrmSyncJob.Quote("L9", null, Jobs.CALLER, null, null, null, null, null, null, "y".repeat(pad) + "\uD83D\uDE97".repeat(400));
             String activity = text.activity(quote);
             assertThat(activity).hasSizeLessThanOrEqualTo(LeadText.MAX_ACTIVITY_CHARS).endsWith("…");
             assertThat(Character.isHighSurrogate(activity.charAt(activity.length() - 2))).isFalse();

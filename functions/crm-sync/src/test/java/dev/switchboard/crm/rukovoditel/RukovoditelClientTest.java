@@ -9,7 +9,7 @@ import dev.switchboard.crm.lead.LeadLink;
 import dev.switchboard.crm.lead.LeadMerge;
 import dev.switchboard.crm.lead.LeadPush;
 import dev.switchboard.crm.lead.LeadText;
-import dev.switchboard.crm.testing.CapturedLogs;
+import dev.switchboard.shared.testing.CapturedLogs;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.shared.jobs.CrmSyncJob;
@@ -178,9 +178,7 @@ class RukovoditelClientTest {
 
     @Test
     void emojiReachTheThreeByteStoreAsReplacementCharactersNotQuestionMarks() {
-        LeadLink lead = merge.apply(null, new CrmSyncJob("quote", "quote:L7",
-                "2026-11-02T14:00:00Z", Jobs.CALLER, null, "web", "Jo \uD83D\uDE97", null, null, null, null, null, "L7",
-                null, null, null, null, null, null, null, null), Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-7");
+        LeadLink lead = merge.apply(null, new CrmSyncJob.Quote("L7", "2026-11-02T14:00:00Z", Jobs.CALLER, null, "Jo \uD83D\uDE97", null, null, null, null, null), Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-7");
         client().insert(LeadPush.of(lead, text, 0, null));
         assertThat(crm.records().values().iterator().next()).containsEntry("201", "Jo \uFFFD");
     }

@@ -89,9 +89,7 @@ class RukovoditelRequestsTest {
     @Test
     void emojiAreReplacedForRukovoditelsThreeByteUtf8UnlessSwitchedOff() {
         FieldMap map = FieldMap.parse("{\"phone\":202,\"name\":201}");
-        LeadLink lead = merge.apply(null, new CrmSyncJob(CrmSyncJob.QUOTE, "quote:L8", "2026-11-02T14:00:00Z",
-                Jobs.CALLER, Jobs.LINE, "web", "Jane \uD83D\uDE97 Doe", null, null, null, null, null, "L8", null, null,
-                null, null, null, null, null, null), Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-1");
+        LeadLink lead = merge.apply(null, new CrmSyncJob.Quote("L8", "2026-11-02T14:00:00Z", Jobs.CALLER, Jobs.LINE, "Jane \uD83D\uDE97 Doe", null, null, null, null, null), Instant.parse("2026-11-02T14:00:00Z"), () -> "SB-1");
         LeadPush push = LeadPush.of(lead, text, 0, null);
         assertThat(FakeForm.decode(new RukovoditelRequests(credentials, 34, map).insert(push).encode())
                 .get("items[0][field_201]")).isEqualTo("Jane \uFFFD Doe");

@@ -33,10 +33,6 @@ public final class Jobs {
 
     /** A quote form filled in by someone hoping the owner opens the CRM export in a spreadsheet. */
     public static CrmSyncJob hostileQuote() {
-        return new CrmSyncJob(CrmSyncJob.QUOTE, "quote:L9", "2026-11-02T14:00:00Z", CALLER, LINE, "web",
-                "=HYPERLINK(\"http://evil.example\",\"Jane\")", "@SUM(1+1)@example.com",
-                new CrmSyncJob.Vehicle("2015", "-2+3", "Civic\u0000", null), "+cmd|' /C calc'!A0",
-                new CrmSyncJob.Estimate("89.00", "USD", "Oil change"), "\tnotes \uD83D\uDE97", "L9",
-                null, null, null, null, null, null, null, null);
+        return new CrmSyncJob.Quote("L9", "2026-11-02T14:00:00Z", CALLER, LINE, "=HYPERLINK(\"http://evil.example\",\"Jane\")", "@SUM(1+1)@example.com", new CrmSyncJob.Vehicle("2015", "-2+3", "Civic\u0000", null), "+cmd|' /C calc'!A0", new CrmSyncJob.Estimate("89.00", "USD", "Oil change"), "\tnotes \uD83D\uDE97");
     }
 }
