@@ -45,7 +45,8 @@ public class QuoteBenchmark {
     @Setup
     public void setUp() {
         Clock clock = Clock.systemUTC();
-        intake = new QuoteIntake(PriceTable.defaults(), clock, "US");
+        PriceTable prices = PriceTable.defaults();
+        intake = new QuoteIntake(() -> prices, clock, "US");
         handler = new QuoteHandler(intake, CorsPolicy.parse("https://example.com", Optional.of("http://localhost:3000")),
                 lead -> lead.id(), (ip, phone) -> Optional.empty(), job -> { },
                 lead -> SmsOutcome.sent("SM00000000000000000000000000000000"), Optional.empty(), clock);

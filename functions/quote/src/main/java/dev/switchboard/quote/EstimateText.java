@@ -3,6 +3,7 @@ package dev.switchboard.quote;
 import dev.switchboard.shared.pricing.Estimate;
 import dev.switchboard.shared.pricing.PriceTable;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The words of the estimate text. Only the business's own words go in it — the price table's service
@@ -25,15 +26,16 @@ public final class EstimateText {
 
     private final String priced;
     private final String unpriced;
-    private final PriceTable prices;
+    private final Supplier<PriceTable> prices;
 
-    public EstimateText(String priced, String unpriced, PriceTable prices) {
+    /** @param prices the table in use now, for the service's label */
+    public EstimateText(String priced, String unpriced, Supplier<PriceTable> prices) {
         this.priced = withOptOut(priced);
         this.unpriced = withOptOut(unpriced);
         this.prices = prices;
     }
 
-    public static EstimateText defaults(PriceTable prices) {
+    public static EstimateText defaults(Supplier<PriceTable> prices) {
         return new EstimateText(DEFAULT_PRICED, DEFAULT_UNPRICED, prices);
     }
 
@@ -41,7 +43,7 @@ public final class EstimateText {
         if (estimate.amountText().isEmpty()) {
             return unpriced.replace("{business}", businessName);
         }
-        String label = prices.find(estimate.service()).map(PriceTable.Service::label).orElse(estimate.service());
+        String label = prices.get().find(estimate.service()).map(PriceTable.Service::label).orElse(estimate.service());
         return priced.replace("{business}", businessName)
                 .replace("{service}", label)
                 .replace("{amount}", estimate.amountText().get());

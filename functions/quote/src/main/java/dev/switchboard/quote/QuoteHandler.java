@@ -17,7 +17,6 @@ import dev.switchboard.shared.http.HttpResponses;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.phone.PhoneNumbers;
-import dev.switchboard.shared.pricing.PriceTable;
 import dev.switchboard.shared.pricing.PriceTableSource;
 import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.JobSender;
@@ -183,7 +182,7 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
             // Short timeouts: the form answers a person who is waiting.
             Table table = new Table(DynamoDbClients.create(aws, Duration.ofMillis(1500)), settings.required("TABLE_NAME"));
             SqsClient sqs = SqsClients.create(aws, Duration.ofMillis(1500));
-            PriceTable prices = PriceTableSource.load(settings, () -> S3Clients.create(aws, Duration.ofSeconds(5)));
+            PriceTableSource prices = PriceTableSource.live(settings, () -> S3Clients.create(aws, Duration.ofSeconds(5)));
             w.intake = new QuoteIntake(prices, clock, region);
             RateLimiter limiter = new QuoteRateLimits(perIp, perPhone, new CappedCounters(table)::incrementBelow, clock);
             JobQueue crmQueue = new JobQueue(sqs, settings.required("CRM_QUEUE_URL"));

@@ -6,26 +6,24 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The heart of {@code POST /quote}, with no I/O: validate the form and price the job. The handler adds
  * CORS, rate limits, storage, the CRM job and the text around it; a benchmark or a test can call this
- * alone.
+ * alone. The prices are asked for per request: they follow the price table's changes (see
+ * {@code PriceTableSource}).
  */
 public final class QuoteIntake {
 
     private final QuoteValidator validator;
-    private final PriceTable prices;
+    private final Supplier<PriceTable> prices;
     private final Clock clock;
 
-    public QuoteIntake(PriceTable prices, Clock clock, String defaultRegion) {
+    public QuoteIntake(Supplier<PriceTable> prices, Clock clock, String defaultRegion) {
         this.validator = new QuoteValidator(clock, defaultRegion);
         this.prices = prices;
         this.clock = clock;
-    }
-
-    public PriceTable prices() {
-        return prices;
     }
 
     /** Validates and, when valid, prices the request. */
@@ -39,7 +37,7 @@ public final class QuoteIntake {
     }
 
     public Estimate estimate(ValidQuote quote) {
-        return prices.estimate(quote.service(), quote.year().orElse(null), quote.engine().orElse(null), Year.now(clock));
+        return prices.get().estimate(quote.service(), quote.year().orElse(null), quote.engine().orElse(null), Year.now(clock));
     }
 
     /** What a bot that filled the honeypot is shown: a plausible estimate for whatever it typed. */
@@ -50,7 +48,7 @@ public final class QuoteIntake {
             year = Integer.valueOf(rawYear.get());
         }
         String service = form.text(QuoteForm.SERVICE).map(s -> s.length() > 100 ? s.substring(0, 100) : s).orElse("");
-        return prices.estimate(service, year, form.text(QuoteForm.ENGINE).orElse(null), Year.now(clock));
+        return prices.get().estimate(service, year, form.text(QuoteForm.ENGINE).orElse(null), Year.now(clock));
     }
 
     /** A valid quote with its estimate, or the errors per field. */

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class QuoteHandlerTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC);
+    static final PriceTable PRICES = PriceTable.defaults();
 
     final List<Lead> stored = new ArrayList<>();
     final List<CrmSyncJob.Quote> crmJobs = new ArrayList<>();
@@ -42,7 +43,7 @@ class QuoteHandlerTest {
     SmsOutcome textOutcome = SmsOutcome.sent("SM0123456789abcdef0123456789abcdef");
 
     final QuoteHandler handler = new QuoteHandler(
-            new QuoteIntake(PriceTable.defaults(), CLOCK, "US"),
+            new QuoteIntake(() -> PRICES, CLOCK, "US"),
             CorsPolicy.parse("https://www.example.com", Optional.of("http://localhost:3000")),
             lead -> {
                 if (storageOutage != null) {
@@ -270,7 +271,7 @@ class QuoteHandlerTest {
     @Test
     void theSameFormPostedAgainAnswersWithTheEarlierLead() throws Exception {
         Map<String, String> byFingerprint = new LinkedHashMap<>();
-        QuoteHandler deduping = new QuoteHandler(new QuoteIntake(PriceTable.defaults(), CLOCK, "US"),
+        QuoteHandler deduping = new QuoteHandler(new QuoteIntake(() -> PRICES, CLOCK, "US"),
                 CorsPolicy.parse("", Optional.empty()),
                 lead -> byFingerprint.computeIfAbsent(lead.fingerprint(), f -> lead.id()),
                 (ip, phone) -> Optional.empty(), job -> crmJobs.add((CrmSyncJob.Quote) job), lead -> {

@@ -55,6 +55,15 @@ public final class Settings {
     }
 
     /**
+     * How long a value read from SSM or Secrets Manager is served before it is read again
+     * ({@code PARAMETER_MAX_AGE_SECONDS}); what follows a source of its own (the price table's S3 object)
+     * reads it again after the same time.
+     */
+    public Duration parameterMaxAge() {
+        return parameterMaxAge(env);
+    }
+
+    /**
      * A value derived from one or more settings that follows their changes in SSM or Secrets Manager:
      * {@code derive} runs now (a missing or malformed value throws {@link ConfigException}, failing the cold
      * start with one line as always) and again whenever a value it read has changed. A changed value that

@@ -3,36 +3,14 @@ package dev.switchboard.shared.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.shared.testing.EditableParameterStore;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LiveSettingTest {
 
-    /** SSM and Secrets Manager as the owner edits them; no cache, so every change is seen at once. */
-    static final class EditableStore implements ParameterStore {
-        final Map<String, String> parameters = new ConcurrentHashMap<>();
-        final AtomicInteger reads = new AtomicInteger();
-        volatile RuntimeException failure;
-
-        @Override
-        public Optional<String> parameter(String name) {
-            reads.incrementAndGet();
-            if (failure != null) {
-                throw failure;
-            }
-            return Optional.ofNullable(parameters.get(name));
-        }
-
-        @Override
-        public Optional<String> secret(String secretId) {
-            return parameter("secret:" + secretId);
-        }
-    }
-
-    final EditableStore store = new EditableStore();
+    final EditableParameterStore store = new EditableParameterStore();
 
     @Test
     void linesFromSsmFollowAnEditAndKeepTheLastGoodOnesWhenTheEditIsMalformed() {

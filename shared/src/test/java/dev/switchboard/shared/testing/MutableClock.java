@@ -1,4 +1,4 @@
-package dev.switchboard.crm.testing;
+package dev.switchboard.shared.testing;
 
 import java.time.Clock;
 import java.time.Duration;
