@@ -18,6 +18,7 @@ import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -37,11 +38,13 @@ public final class LeadHandoff {
 
     private final JobSender<CrmSyncJob> crmQueue;
     private final OnceOnly once;
-    private final PriceTable prices;
+    private final Supplier<PriceTable> prices;
     private final String publicBaseUrl;
     private final Clock clock;
 
-    public LeadHandoff(JobSender<CrmSyncJob> crmQueue, OnceOnly once, PriceTable prices, String publicBaseUrl, Clock clock) {
+    /** @param prices the table in use now ({@link CallPricing}) */
+    public LeadHandoff(JobSender<CrmSyncJob> crmQueue, OnceOnly once, Supplier<PriceTable> prices, String publicBaseUrl,
+                       Clock clock) {
         this.crmQueue = crmQueue;
         this.once = once;
         this.prices = prices;
@@ -56,7 +59,7 @@ public final class LeadHandoff {
      */
     public void send(TranscriptionJob.Transcribe call, Optional<String> excerpt, Extraction extraction,
                      String occurredAt) {
-        Optional<CrmSyncJob.Transcript> job = build(call, excerpt, extraction, occurredAt, prices, Year.now(clock),
+        Optional<CrmSyncJob.Transcript> job = build(call, excerpt, extraction, occurredAt, prices.get(), Year.now(clock),
                 publicBaseUrl);
         if (job.isEmpty()) {
             LOG.warn("Recording {} of call {}: no CRM lead, the caller's number is withheld ({}) and none was heard in"

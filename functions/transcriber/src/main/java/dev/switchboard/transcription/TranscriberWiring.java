@@ -3,7 +3,6 @@ package dev.switchboard.transcription;
 import com.twilio.http.TwilioRestClient;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Settings;
-import dev.switchboard.shared.pricing.PriceTable;
 import dev.switchboard.shared.pricing.PriceTableSource;
 import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
@@ -15,22 +14,22 @@ import dev.switchboard.shared.storage.S3Clients;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.storage.TranscriptRecords;
 import dev.switchboard.shared.twilio.TwilioRestClients;
+import dev.switchboard.transcription.engine.AudioSource;
 import dev.switchboard.transcription.engine.EngineName;
 import dev.switchboard.transcription.engine.EnginePlan;
 import dev.switchboard.transcription.engine.IntelligenceEngine;
 import dev.switchboard.transcription.engine.IntelligenceTranscripts;
 import dev.switchboard.transcription.engine.TranscriptionEngine;
 import dev.switchboard.transcription.engine.WhisperEngine;
-import dev.switchboard.transcription.extract.LeadExtractor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Year;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -68,7 +67,7 @@ record TranscriberWiring(WorkerQueues queues, TranscriptionWorker worker) {
         Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(5)), settings.required("TABLE_NAME"));
         S3Client s3 = S3Clients.create(settings.aws(), Duration.ofSeconds(60));
         RecordingBucket bucket = new RecordingBucket(s3, S3Clients.presigner(settings.aws()));
-        PriceTable prices = PriceTableSource.load(settings, () -> s3);
+        Supplier<CallPricing> pricing = CallPricing.live(PriceTableSource.live(settings, () -> s3), clock);
 
         Map<EngineName, TranscriptionEngine> engines = new EnumMap<>(EngineName.class);
         Optional<IntelligenceTranscripts> intelligence = Optional.empty();
@@ -82,27 +81,32 @@ record TranscriberWiring(WorkerQueues queues, TranscriptionWorker worker) {
             }
         }
         if (plan.uses(EngineName.OPENAI_WHISPER)) {
-            Duration timeout = Duration.ofSeconds(settings.integer("OPENAI_TIMEOUT_SECONDS", 240, 5, 840));
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-            engines.put(EngineName.OPENAI_WHISPER, new WhisperEngine(http,
-                    settings.optionalBaseUrl("OPENAI_BASE_URL").orElse("https://api.openai.com"),
-                    settings.secret("OPENAI_API_KEY"),
-                    settings.orDefault("WHISPER_MODEL", "whisper-1"),
-                    settings.integer("WHISPER_MAX_BYTES", (int) WhisperEngine.UPLOAD_LIMIT_BYTES, 1,
-                            (int) WhisperEngine.UPLOAD_LIMIT_BYTES),
-                    timeout, bucket, clock));
+            engines.put(EngineName.OPENAI_WHISPER, whisper(settings, bucket, clock));
         }
         OnceOnly once = new OnceOnly(table, clock);
-        LeadHandoff handoff = new LeadHandoff(new JobQueue(sqs, crmQueueUrl)::send, once, prices, publicBaseUrl, clock);
-        LeadExtractor extractor = LeadExtractor.bundled(prices, Year.now(clock).getValue());
+        LeadHandoff handoff = new LeadHandoff(new JobQueue(sqs, crmQueueUrl)::send, once, () -> pricing.get().prices(),
+                publicBaseUrl, clock);
         TranscriptionWorker worker = new TranscriptionWorker(plan, engines, intelligence, new TranscriptRecords(table),
-                new CallRecords(table), bucket, bucketName, extractor, handoff, once, clock);
+                new CallRecords(table), bucket, bucketName, () -> pricing.get().extractor(), handoff, once, clock);
         LOG.info("Transcriber ready: engines {}", plan);
         return new TranscriberWiring(queues, worker);
+    }
+
+    /** OpenAI's speech-to-text; {@code OPENAI_API_KEY} is live (a rotated key is used within its max age). */
+    static WhisperEngine whisper(Settings settings, AudioSource audio, Clock clock) {
+        Duration timeout = Duration.ofSeconds(settings.integer("OPENAI_TIMEOUT_SECONDS", 240, 5, 840));
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new WhisperEngine(http,
+                settings.optionalBaseUrl("OPENAI_BASE_URL").orElse("https://api.openai.com"),
+                settings.live("OPENAI_API_KEY", key -> key),
+                settings.orDefault("WHISPER_MODEL", "whisper-1"),
+                settings.integer("WHISPER_MAX_BYTES", (int) WhisperEngine.UPLOAD_LIMIT_BYTES, 1,
+                        (int) WhisperEngine.UPLOAD_LIMIT_BYTES),
+                timeout, audio, clock);
     }
 
     /** SignalWire's compatibility API has no Conversational Intelligence. */

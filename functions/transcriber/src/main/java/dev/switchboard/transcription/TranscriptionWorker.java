@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -64,7 +65,7 @@ public final class TranscriptionWorker {
     private final CallRecords calls;
     private final RecordingBucket bucket;
     private final String transcriptBucket;
-    private final LeadExtractor extractor;
+    private final Supplier<LeadExtractor> extractor;
     private final LeadHandoff handoff;
     private final OnceOnly once;
     private final Clock clock;
@@ -73,11 +74,12 @@ public final class TranscriptionWorker {
      * @param engines          one per engine the plan names (except none)
      * @param intelligence     present when Conversational Intelligence is configured ({@code fetch-transcript})
      * @param transcriptBucket where transcripts are written (the recordings bucket)
+     * @param extractor        the extractor over the price table in use now ({@link CallPricing})
      */
     public TranscriptionWorker(EnginePlan plan, Map<EngineName, TranscriptionEngine> engines,
                                Optional<IntelligenceTranscripts> intelligence, TranscriptRecords records,
                                CallRecords calls, RecordingBucket bucket, String transcriptBucket,
-                               LeadExtractor extractor, LeadHandoff handoff, OnceOnly once, Clock clock) {
+                               Supplier<LeadExtractor> extractor, LeadHandoff handoff, OnceOnly once, Clock clock) {
         for (EngineName name : plan.engines()) {
             if (name != EngineName.NONE && !engines.containsKey(name)) {
                 throw new IllegalArgumentException("no engine for " + name.id());
@@ -230,7 +232,7 @@ public final class TranscriptionWorker {
         String excerpt = TranscriptRenderer.excerpt(text);
         List<Utterance> utterances = new ArrayList<>();
         sentences.forEach(s -> utterances.add(new Utterance(s.speaker(), s.text())));
-        Extraction extraction = extractor.extract(utterances, LeadExtractor.areaCodeOf(job.businessLine()));
+        Extraction extraction = extractor.get().extract(utterances, LeadExtractor.areaCodeOf(job.businessLine()));
         Map<String, TranscriptRecords.Evidence> evidence = new LinkedHashMap<>();
         extraction.asMap().forEach((field, found) -> evidence.put(field, evidence(found)));
 

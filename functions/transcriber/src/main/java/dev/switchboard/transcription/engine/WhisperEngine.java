@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * OpenAI's speech-to-text ({@code POST {OPENAI_BASE_URL}/v1/audio/transcriptions}): the archived audio is
@@ -41,7 +42,7 @@ public final class WhisperEngine implements TranscriptionEngine {
 
     private final HttpClient http;
     private final URI endpoint;
-    private final String apiKey;
+    private final Supplier<String> apiKey;
     private final String model;
     private final long maxBytes;
     private final Duration timeout;
@@ -50,11 +51,12 @@ public final class WhisperEngine implements TranscriptionEngine {
 
     /**
      * @param baseUrl  e.g. https://api.openai.com (no trailing slash)
+     * @param apiKey   asked for on every request, so a rotated key is used without a new container
      * @param maxBytes the largest file sent, at most {@link #UPLOAD_LIMIT_BYTES}
      * @param timeout  for the whole request, upload and transcription included
      */
-    public WhisperEngine(HttpClient http, String baseUrl, String apiKey, String model, long maxBytes, Duration timeout,
-                         AudioSource audio, Clock clock) {
+    public WhisperEngine(HttpClient http, String baseUrl, Supplier<String> apiKey, String model, long maxBytes,
+                         Duration timeout, AudioSource audio, Clock clock) {
         this.http = http;
         this.endpoint = URI.create(baseUrl + "/v1/audio/transcriptions");
         this.apiKey = apiKey;
@@ -126,7 +128,7 @@ public final class WhisperEngine implements TranscriptionEngine {
                 new ByteArrayInputStream(head), opened.stream(), new ByteArrayInputStream(tail))));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
-                .header("Authorization", "Bearer " + apiKey)
+                .header("Authorization", "Bearer " + apiKey.get())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length))

@@ -59,7 +59,7 @@ class WhisperEngineTest {
     }
 
     WhisperEngine engine(long maxBytes, Duration timeout) {
-        return new WhisperEngine(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), fake.baseUrl(), KEY,
+        return new WhisperEngine(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), fake.baseUrl(), () -> KEY,
                 "whisper-1", maxBytes, timeout, source, Clock.systemUTC());
     }
 
