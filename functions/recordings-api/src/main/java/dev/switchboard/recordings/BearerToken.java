@@ -1,5 +1,8 @@
 package dev.switchboard.recordings;
 
+import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.LiveSetting;
+import dev.switchboard.shared.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +26,21 @@ public final class BearerToken {
             throw new IllegalArgumentException("token shorter than " + MIN_LENGTH + " characters");
         }
         this.expectedDigest = digest(token);
+    }
+
+    /**
+     * {@code RECORDINGS_TOKEN}, live: a token rotated in SSM is the one accepted within its max age. One
+     * shorter than {@link #MIN_LENGTH} fails the cold start; later, it leaves the token in use as it is, with
+     * one ERROR naming the setting.
+     */
+    public static LiveSetting<BearerToken> fromSettings(Settings settings) {
+        return settings.live("RECORDINGS_TOKEN", token -> {
+            if (token.length() < MIN_LENGTH) {
+                throw new ConfigException("RECORDINGS_TOKEN must be at least " + MIN_LENGTH
+                        + " characters (e.g. openssl rand -hex 32)");
+            }
+            return new BearerToken(token);
+        });
     }
 
     /** Whether an {@code Authorization} header carries the token. */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -43,7 +45,7 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     static final Set<String> TOKEN_PARAMETERS = Set.of("token", "access_token", "auth", "key", "api_key", "bearer");
     private static final Logger LOG = LoggerFactory.getLogger(RecordingsApiHandler.class);
 
-    private final BearerToken token;
+    private final Supplier<BearerToken> token;
     private final ZoneId zone;
     private final Clock clock;
     private final RecordingsService service;
@@ -62,8 +64,11 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
         this(wiring.token(), wiring.zone(), Clock.systemUTC(), wiring.service());
     }
 
-    /** @param zone {@code BUSINESS_TIME_ZONE}, for the days in {@code from} and {@code to} */
-    public RecordingsApiHandler(BearerToken token, ZoneId zone, Clock clock, RecordingsService service) {
+    /**
+     * @param token the token accepted now ({@code RECORDINGS_TOKEN}, live)
+     * @param zone  {@code BUSINESS_TIME_ZONE}, for the days in {@code from} and {@code to}
+     */
+    public RecordingsApiHandler(Supplier<BearerToken> token, ZoneId zone, Clock clock, RecordingsService service) {
         this.token = token;
         this.zone = zone;
         this.clock = clock;
@@ -110,7 +115,7 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
                     + " is accepted)", request.sourceIp().orElse("unknown"));
             throw unauthorized("invalid_request");
         }
-        if (!token.accepts(request.header("authorization"))) {
+        if (!token.get().accepts(request.header("authorization"))) {
             LOG.warn("Recordings API: refused a request from {} ({} bearer token)", request.sourceIp().orElse("unknown"),
                     request.header("authorization").isPresent() ? "wrong" : "no");
             throw unauthorized(request.header("authorization").isPresent() ? "invalid_token" : null);
@@ -123,14 +128,10 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     /** The real clients, built once per container. */
-    private record Wiring(BearerToken token, ZoneId zone, RecordingsService service) {
+    private record Wiring(Supplier<BearerToken> token, ZoneId zone, RecordingsService service) {
 
         static Wiring from(Settings settings) {
-            String secret = settings.secret("RECORDINGS_TOKEN");
-            if (secret.length() < BearerToken.MIN_LENGTH) {
-                throw new ConfigException("RECORDINGS_TOKEN must be at least " + BearerToken.MIN_LENGTH
-                        + " characters (e.g. openssl rand -hex 32)");
-            }
+            LiveSetting<BearerToken> token = BearerToken.fromSettings(settings);
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(5)),
                     settings.required("TABLE_NAME"));
             RecordingFiles files = RecordingFiles.of(S3Clients.presigner(settings.aws()),
@@ -143,7 +144,7 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
             } catch (DateTimeException e) {
                 throw new ConfigException("BUSINESS_TIME_ZONE is not a time zone: '" + zoneName + "'");
             }
-            return new Wiring(new BearerToken(secret), zone, new RecordingsService(
+            return new Wiring(token, zone, new RecordingsService(
                     RecordingCatalog.of(new RecordingRecords(table), new CallRecords(table)), files,
                     settings.required("RECORDINGS_BUCKET"), linkLifetime, Clock.systemUTC()));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.RecordingRecords;
 import dev.switchboard.shared.testing.TwilioEvents;
@@ -30,7 +31,7 @@ class RecordingsApiHandlerTest {
     final List<String> storageCalls = new ArrayList<>();
     RuntimeException outage;
 
-    final RecordingsApiHandler handler = new RecordingsApiHandler(new BearerToken("sample-recordings-token-0123456789"),
+    final RecordingsApiHandler handler = new RecordingsApiHandler(LiveSetting.of(new BearerToken("sample-recordings-token-0123456789")),
             ZoneId.of("America/New_York"), Clock.systemUTC(), new RecordingsService(new RecordingCatalog() {
                 @Override
                 public RecordingRecords.Page page(Instant from, Instant to, Optional<String> number, int limit,
