@@ -1,14 +1,16 @@
 package dev.switchboard.archive;
 
+import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.twilio.RebasingHttpClient;
+import dev.switchboard.shared.twilio.TwilioRestClients;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
- * HTTP Basic credentials for Twilio's media URLs ("Enforce HTTP Auth on Media URLs"): an API key
- * ({@code TWILIO_API_KEY_SID} + {@code TWILIO_API_KEY_SECRET}) when both are set, else the account SID and
- * auth token. Never printed.
+ * HTTP Basic credentials for Twilio's media URLs ("Enforce HTTP Auth on Media URLs"): the same as the REST
+ * client's, an API key ({@code TWILIO_API_KEY_SID} + {@code TWILIO_API_KEY_SECRET}) when both are set, else
+ * the account SID and auth token. Never printed.
  */
 public final class MediaCredentials {
 
@@ -20,13 +22,12 @@ public final class MediaCredentials {
         this.password = password;
     }
 
-    public static MediaCredentials fromSettings(Settings settings) {
-        Optional<String> keySid = settings.optional("TWILIO_API_KEY_SID");
-        Optional<String> keySecret = keySid.isPresent() ? settings.optionalSecret("TWILIO_API_KEY_SECRET") : Optional.empty();
-        if (keySid.isPresent() && keySecret.isPresent()) {
-            return new MediaCredentials(keySid.get(), keySecret.get());
-        }
-        return new MediaCredentials(settings.required("TWILIO_ACCOUNT_SID"), settings.secret("TWILIO_AUTH_TOKEN"));
+    /** The REST client's credentials ({@link TwilioRestClients#credentials}), live: a rotation is followed. */
+    public static LiveSetting<MediaCredentials> fromSettings(Settings settings) {
+        return settings.live(s -> {
+            RebasingHttpClient.Credentials current = TwilioRestClients.credentials(s);
+            return new MediaCredentials(current.user(), current.password());
+        });
     }
 
     /** The {@code Authorization} header value. */

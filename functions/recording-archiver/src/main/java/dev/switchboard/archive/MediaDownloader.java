@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Opens a recording's media for streaming ({@code RecordingUrl} + {@code .mp3} or {@code .wav}):
@@ -35,15 +36,18 @@ public final class MediaDownloader {
 
     private static final String TWILIO_API = "https://api.twilio.com";
 
-    private final MediaCredentials credentials;
+    private final Supplier<MediaCredentials> credentials;
     private final URI apiBase;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Clock clock;
 
-    /** @param apiBase {@code TWILIO_API_BASE_URL}: media URLs on api.twilio.com are fetched from here instead */
-    public MediaDownloader(MediaCredentials credentials, URI apiBase, Duration connectTimeout, Duration readTimeout,
-                           Clock clock) {
+    /**
+     * @param credentials the credentials in use now (a rotated auth token or key is followed)
+     * @param apiBase     {@code TWILIO_API_BASE_URL}: media URLs on api.twilio.com are fetched from here instead
+     */
+    public MediaDownloader(Supplier<MediaCredentials> credentials, URI apiBase, Duration connectTimeout,
+                           Duration readTimeout, Clock clock) {
         this.credentials = credentials;
         this.apiBase = apiBase;
         this.connectTimeout = connectTimeout;
@@ -138,7 +142,7 @@ public final class MediaDownloader {
             connection.setRequestProperty("Accept", "audio/*");
             connection.setRequestProperty("User-Agent", "switchboard-recording-archiver");
             if (withCredentials) {
-                connection.setRequestProperty("Authorization", credentials.basicHeader());
+                connection.setRequestProperty("Authorization", credentials.get().basicHeader());
             }
             return connection;
         } catch (IOException | IllegalArgumentException e) {

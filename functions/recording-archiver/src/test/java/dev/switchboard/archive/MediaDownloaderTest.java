@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.shared.config.Env;
+import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
+import dev.switchboard.shared.testing.EditableParameterStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +52,7 @@ class MediaDownloaderTest {
         });
         twilio.start();
         storage.start();
-        downloader = new MediaDownloader(new MediaCredentials("AC00000000000000000000000000000000", "secret-token"),
+        downloader = new MediaDownloader(() -> new MediaCredentials("AC00000000000000000000000000000000", "secret-token"),
                 URI.create("http://127.0.0.1:" + twilio.getAddress().getPort()), Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
     }
 
@@ -141,7 +146,7 @@ class MediaDownloaderTest {
 
     @Test
     void credentialsGoOnlyToTwilioOrTheConfiguredApiBase() {
-        MediaDownloader real = new MediaDownloader(new MediaCredentials("AC1", "secret"), URI.create("https://api.twilio.com"),
+        MediaDownloader real = new MediaDownloader(() -> new MediaCredentials("AC1", "secret"), URI.create("https://api.twilio.com"),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), Clock.systemUTC());
         assertThatThrownBy(() -> real.open(URI.create("https://127.0.0.1:1/2010-04-01/x.mp3")))
                 .isInstanceOf(PermanentJobFailure.class).hasMessageContaining("not sending it our credentials");
@@ -177,10 +182,47 @@ class MediaDownloaderTest {
     void twilioUrlsAreRebasedLikeTheRestClient() {
         assertThat(downloader.mediaUrl("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1", "wav").toString())
                 .isEqualTo("http://127.0.0.1:" + twilio.getAddress().getPort() + "/2010-04-01/Accounts/AC1/Recordings/RE1.wav");
-        MediaDownloader real = new MediaDownloader(new MediaCredentials("AC1", "s"), URI.create("https://api.twilio.com"),
+        MediaDownloader real = new MediaDownloader(() -> new MediaCredentials("AC1", "s"), URI.create("https://api.twilio.com"),
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC());
         assertThat(real.mediaUrl("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1.mp3", "mp3").toString())
                 .isEqualTo("https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1.mp3");
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    MediaDownloader wiredFrom(Map<String, String> env, EditableParameterStore ssm) {
+        Map<String, String> all = new HashMap<>(env);
+        all.put("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000");
+        return new MediaDownloader(MediaCredentials.fromSettings(new Settings(Env.of(all), ssm)),
+                URI.create("http://127.0.0.1:" + twilio.getAddress().getPort()), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void anAuthTokenRotatedInSsmIsSentWithTheNextDownload() throws IOException {
+        twilioAnswers(200, null, "mp3-bytes");
+        EditableParameterStore ssm = new EditableParameterStore().put("/sb/twilio-auth-token", "first-token");
+        MediaDownloader wired = wiredFrom(Map.of("TWILIO_AUTH_TOKEN_PARAMETER", "/sb/twilio-auth-token"), ssm);
+        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
+        ssm.put("/sb/twilio-auth-token", "second-token");
+        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
+        assertThat(twilioAuth).containsExactly(basic("AC00000000000000000000000000000000", "first-token"),
+                basic("AC00000000000000000000000000000000", "second-token"));
+    }
+
+    @Test
+    void anApiKeySecretRotatedInSsmIsSentWithTheNextDownload() throws IOException {
+        twilioAnswers(200, null, "mp3-bytes");
+        EditableParameterStore ssm = new EditableParameterStore().put("/sb/twilio-api-key-secret", "first-secret");
+        MediaDownloader wired = wiredFrom(Map.of("TWILIO_API_KEY_SID", "SK00000000000000000000000000000000",
+                "TWILIO_API_KEY_SECRET_PARAMETER", "/sb/twilio-api-key-secret", "TWILIO_AUTH_TOKEN", "unused"), ssm);
+        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
+        ssm.put("/sb/twilio-api-key-secret", "second-secret");
+        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
+        assertThat(twilioAuth).containsExactly(basic("SK00000000000000000000000000000000", "first-secret"),
+                basic("SK00000000000000000000000000000000", "second-secret"));
     }
 
     @Test

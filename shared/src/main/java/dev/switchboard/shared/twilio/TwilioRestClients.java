@@ -20,7 +20,7 @@ public final class TwilioRestClients {
     public static TwilioRestClient create(Settings settings) {
         String accountSid = settings.required("TWILIO_ACCOUNT_SID");
         // Live: a rotated token or key secret is used within PARAMETER_MAX_AGE_SECONDS, no new client needed.
-        LiveSetting<RebasingHttpClient.Credentials> credentials = settings.live(s -> credentials(s, accountSid));
+        LiveSetting<RebasingHttpClient.Credentials> credentials = settings.live(TwilioRestClients::credentials);
         RebasingHttpClient.Credentials initial = credentials.get();
         Duration timeout = Duration.ofMillis(settings.integer("TWILIO_HTTP_TIMEOUT_MS", 5000, 500, 60000));
         return new TwilioRestClient.Builder(initial.user(), initial.password())
@@ -32,12 +32,17 @@ public final class TwilioRestClients {
                 .build();
     }
 
-    private static RebasingHttpClient.Credentials credentials(Settings settings, String accountSid) {
+    /**
+     * What Twilio's REST API and media URLs take as HTTP Basic credentials: the API key
+     * ({@code TWILIO_API_KEY_SID} + {@code TWILIO_API_KEY_SECRET}) when both are set, else the account SID and
+     * auth token. Read as they are now: hold them through {@link Settings#live} so that a rotation is followed.
+     */
+    public static RebasingHttpClient.Credentials credentials(Settings settings) {
         Optional<String> keySid = settings.optional("TWILIO_API_KEY_SID");
         Optional<String> keySecret = keySid.isPresent() ? settings.optionalSecret("TWILIO_API_KEY_SECRET") : Optional.empty();
         if (keySid.isPresent() && keySecret.isPresent()) {
             return new RebasingHttpClient.Credentials(keySid.get(), keySecret.get());
         }
-        return new RebasingHttpClient.Credentials(accountSid, settings.secret("TWILIO_AUTH_TOKEN"));
+        return new RebasingHttpClient.Credentials(settings.required("TWILIO_ACCOUNT_SID"), settings.secret("TWILIO_AUTH_TOKEN"));
     }
 }
