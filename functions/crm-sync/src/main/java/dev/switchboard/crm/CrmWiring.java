@@ -102,7 +102,7 @@ public final class CrmWiring {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         LiveSetting<CrmClient> client = settings.live(s -> switch (kind) {
-            case "rukovoditel" -> rukovoditel(s, http, timeout);
+            case "rukovoditel" -> rukovoditel(s, http, timeout, clock);
             case "webhook" -> webhook(s, http, timeout, clock);
             default -> throw new ConfigException("CRM_KIND must be none, rukovoditel or webhook, got '" + kind + "'");
         });
@@ -132,7 +132,7 @@ public final class CrmWiring {
         }
     }
 
-    private static CrmClient rukovoditel(Settings settings, HttpClient http, Duration timeout) {
+    private static CrmClient rukovoditel(Settings settings, HttpClient http, Duration timeout, Clock clock) {
         URI apiUrl = httpUrl("CRM_API_URL", settings.optional("CRM_API_URL").orElseThrow(() -> new ConfigException(
                 "CRM_API_URL is required when CRM_KIND=rukovoditel: the installation's api/rest.php, e.g."
                         + " https://crm.example.com/api/rest.php")));
@@ -149,7 +149,7 @@ public final class CrmWiring {
                 source(settings.env(), "CRM_API_KEY"), source(settings.env(), "CRM_PASSWORD"));
         boolean replaceEmoji = settings.flag("CRM_REPLACE_EMOJI", true);
         return new RukovoditelClient(http, apiUrl, timeout, new RukovoditelRequests(credentials, entityId, fields, replaceEmoji),
-                new RukovoditelAnswers(credentials.keySource(), credentials.passwordSource(), entityId),
+                new RukovoditelAnswers(credentials.keySource(), credentials.passwordSource(), entityId, clock),
                 new Redactor(List.of(apiKey, password)));
     }
 

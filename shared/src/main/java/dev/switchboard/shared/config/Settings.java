@@ -1,5 +1,7 @@
 package dev.switchboard.shared.config;
 
+import dev.switchboard.shared.http.HttpUrls;
+import dev.switchboard.shared.phone.E164;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Typed access to a function's settings.
@@ -30,7 +31,6 @@ public final class Settings {
 
     /** Seconds a value from SSM or Secrets Manager is served before it is read again. */
     public static final String PARAMETER_MAX_AGE_SECONDS = "PARAMETER_MAX_AGE_SECONDS";
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final Env env;
     private final ParameterStore store;
@@ -190,19 +190,25 @@ public final class Settings {
 
     public Optional<String> optionalBaseUrl(String name) {
         return optional(name).map(value -> {
-            try {
-                URI uri = new URI(value);
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-                        || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                    throw new ConfigException(name + " must be an absolute http(s) URL without query, got '"
-                            + value + "'");
-                }
-            } catch (URISyntaxException e) {
+            Optional<URI> uri = HttpUrls.absolute(value);
+            if (uri.isEmpty() && !isUri(value)) {
                 throw new ConfigException(name + " is not a valid URL: '" + value + "'");
+            }
+            if (uri.isEmpty() || uri.get().getRawQuery() != null || uri.get().getRawFragment() != null) {
+                throw new ConfigException(name + " must be an absolute http(s) URL without query, got '" + value + "'");
             }
             return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
         });
+    }
+
+    /** Whether {@code value} is a URI at all (which message a value that is not an http(s) URL gets). */
+    private static boolean isUri(String value) {
+        try {
+            new URI(value);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** A phone number that must already be in E.164 form ({@code +19045550177}). */
@@ -212,7 +218,7 @@ public final class Settings {
 
     public static String requireE164(String name, String value) {
         String compact = value.replaceAll("[\\s()-]", "");
-        if (!E164.matcher(compact).matches()) {
+        if (!E164.isE164(compact)) {
             throw new ConfigException(name + " must be a phone number in E.164 form like +19045550177, got '"
                     + value + "'");
         }

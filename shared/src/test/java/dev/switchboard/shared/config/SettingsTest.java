@@ -62,6 +62,19 @@ class SettingsTest {
     }
 
     @Test
+    void urlsAndNumbersKeepTheirMessages() {
+        Settings settings = Settings.of(Map.of("SPACED", "https://exa mple.com", "QUERY", "https://x.example.com/?a=1",
+                "HOSTLESS", "https:///path", "LINE", "+1 (904) 555-0177", "SHORT", "+1904"));
+        assertThatThrownBy(() -> settings.baseUrl("SPACED")).hasMessage("SPACED is not a valid URL: 'https://exa mple.com'");
+        assertThatThrownBy(() -> settings.baseUrl("QUERY"))
+                .hasMessage("QUERY must be an absolute http(s) URL without query, got 'https://x.example.com/?a=1'");
+        assertThatThrownBy(() -> settings.baseUrl("HOSTLESS")).hasMessageStartingWith("HOSTLESS must be an absolute http(s) URL");
+        assertThat(settings.optionalE164("LINE")).contains("+19045550177");
+        assertThatThrownBy(() -> settings.optionalE164("SHORT"))
+                .hasMessage("SHORT must be a phone number in E.164 form like +19045550177, got '+1904'");
+    }
+
+    @Test
     void envRunWithScopesVariablesToTheConstruction() {
         String inside = Env.runWith(Map.of("X", "1"), () -> Env.current().get("X").orElse("none"));
         assertThat(inside).isEqualTo("1");

@@ -1,7 +1,9 @@
 package dev.switchboard.crm.rukovoditel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.shared.http.RetryAfter;
 import dev.switchboard.shared.json.Json;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,11 +25,14 @@ public final class RukovoditelAnswers {
     private final String keySource;
     private final String passwordSource;
     private final int entityId;
+    private final Clock clock;
 
-    public RukovoditelAnswers(String keySource, String passwordSource, int entityId) {
+    /** @param clock what a {@code Retry-After} date is counted from */
+    public RukovoditelAnswers(String keySource, String passwordSource, int entityId, Clock clock) {
         this.keySource = keySource;
         this.passwordSource = passwordSource;
         this.entityId = entityId;
+        this.clock = clock;
     }
 
     static final String EXTENSION_FIX = "install the Rukovoditel Extension, which provides the REST API (without it"
@@ -47,10 +52,10 @@ public final class RukovoditelAnswers {
         }
         if (status == 500 && (body == null || body.isBlank())) {
             return new RukovoditelAnswer.Transient("HTTP 500 with an empty body (a PHP fatal error: what api/rest.php"
-                    + " answers when the Rukovoditel Extension is missing)", retryAfter.flatMap(RukovoditelAnswers::seconds));
+                    + " answers when the Rukovoditel Extension is missing)", requestedWait(retryAfter));
         }
         if (status == 408 || status == 429 || status >= 500) {
-            return new RukovoditelAnswer.Transient("HTTP " + status, retryAfter.flatMap(RukovoditelAnswers::seconds));
+            return new RukovoditelAnswer.Transient("HTTP " + status, requestedWait(retryAfter));
         }
         if (status >= 300 && status < 400) {
             return new RukovoditelAnswer.Refused("HTTP " + status + " (a redirect)",
@@ -177,12 +182,8 @@ public final class RukovoditelAnswers {
                 || start.startsWith("<!doctype html") || start.startsWith("<html");
     }
 
-    private static Optional<Duration> seconds(String retryAfter) {
-        try {
-            long value = Long.parseLong(retryAfter.trim());
-            return value > 0 ? Optional.of(Duration.ofSeconds(Math.min(value, 43_200))) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+    /** A {@code Retry-After} in seconds or as a date; none when it asks for no wait. */
+    private Optional<Duration> requestedWait(Optional<String> retryAfter) {
+        return RetryAfter.parse(retryAfter.orElse(null), clock).filter(wait -> !wait.isZero());
     }
 }

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.shared.json.Json;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RukovoditelAnswersTest {
 
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-10-21T07:26:00Z"), ZoneOffset.UTC);
+
     final RukovoditelAnswers answers = new RukovoditelAnswers("/switchboard/prod/crm-api-key (CRM_API_KEY_PARAMETER)",
-            "/switchboard/prod/crm-password (CRM_PASSWORD_PARAMETER)", 34);
+            "/switchboard/prod/crm-password (CRM_PASSWORD_PARAMETER)", 34, CLOCK);
 
     RukovoditelAnswer json(String body) {
         return answers.classify(200, Optional.of("application/json"), Optional.empty(), body);
@@ -83,8 +88,17 @@ class RukovoditelAnswersTest {
                 .isEqualTo(new RukovoditelAnswer.Transient("HTTP 503", Optional.empty()));
         assertThat(answers.classify(429, Optional.empty(), Optional.of("120"), ""))
                 .isEqualTo(new RukovoditelAnswer.Transient("HTTP 429", Optional.of(Duration.ofSeconds(120))));
+        // The date form counts from now (shared/http/RetryAfter); one already past asks for no wait.
         assertThat(answers.classify(502, Optional.empty(), Optional.of("Wed, 21 Oct 2026 07:28:00 GMT"), ""))
+                .isEqualTo(new RukovoditelAnswer.Transient("HTTP 502", Optional.of(Duration.ofSeconds(120))));
+        assertThat(answers.classify(502, Optional.empty(), Optional.of("Wed, 21 Oct 2026 07:00:00 GMT"), ""))
                 .isEqualTo(new RukovoditelAnswer.Transient("HTTP 502", Optional.empty()));
+        assertThat(answers.classify(503, Optional.empty(), Optional.of("0"), ""))
+                .isEqualTo(new RukovoditelAnswer.Transient("HTTP 503", Optional.empty()));
+        assertThat(answers.classify(503, Optional.empty(), Optional.of("86400"), ""))
+                .isEqualTo(new RukovoditelAnswer.Transient("HTTP 503", Optional.of(Duration.ofHours(12))));
+        assertThat(answers.classify(503, Optional.empty(), Optional.of("soon"), ""))
+                .isEqualTo(new RukovoditelAnswer.Transient("HTTP 503", Optional.empty()));
         assertThat(answers.classify(408, Optional.empty(), Optional.empty(), "")).isInstanceOf(RukovoditelAnswer.Transient.class);
     }
 
@@ -113,7 +127,7 @@ class RukovoditelAnswersTest {
 
     @Test
     void withoutTheRukovoditelExtensionApiRestPhpDiesWithAPhpFatal() {
-        RukovoditelAnswers answers = new RukovoditelAnswers("CRM_API_KEY", "CRM_PASSWORD", 34);
+        RukovoditelAnswers answers = new RukovoditelAnswers("CRM_API_KEY", "CRM_PASSWORD", 34, CLOCK);
         RukovoditelAnswer empty500 = answers.classify(500, Optional.of("text/html"), Optional.empty(), "");
         assertThat(empty500).isInstanceOfSatisfying(RukovoditelAnswer.Transient.class,
                 t -> assertThat(t.problem()).contains("empty body").contains("Rukovoditel Extension"));

@@ -17,6 +17,7 @@ import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,7 +50,8 @@ class RukovoditelClientTest {
                 "/switchboard/dev/crm-api-key (CRM_API_KEY_PARAMETER)", "/switchboard/dev/crm-password (CRM_PASSWORD_PARAMETER)");
         return new RukovoditelClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), url, timeout,
                 new RukovoditelRequests(credentials, FakeRukovoditel.ENTITY_ID, FIELDS),
-                new RukovoditelAnswers(credentials.keySource(), credentials.passwordSource(), FakeRukovoditel.ENTITY_ID),
+                new RukovoditelAnswers(credentials.keySource(), credentials.passwordSource(), FakeRukovoditel.ENTITY_ID,
+                        Clock.systemUTC()),
                 new Redactor(List.of(key, PASSWORD)));
     }
 
