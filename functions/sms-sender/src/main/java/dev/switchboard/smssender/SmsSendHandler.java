@@ -31,7 +31,7 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsSendHandler.class);
 
-    private final OutboundTexts texts;
+    private final TextRetry texts;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
     public SmsSendHandler() {
@@ -47,7 +47,8 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
         this(wiring.queues(), wiring.texts());
     }
 
-    public SmsSendHandler(WorkerQueues queues, OutboundTexts texts) {
+    /** With the texts given (tests: in memory). */
+    public SmsSendHandler(WorkerQueues queues, TextRetry texts) {
         super(SmsJob.TYPE, queues);
         this.texts = texts;
     }
@@ -60,7 +61,7 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
     }
 
     /** The real clients, built once per container. */
-    private record Wiring(WorkerQueues queues, OutboundTexts texts) {
+    private record Wiring(WorkerQueues queues, TextRetry texts) {
         static Wiring from(Settings settings) {
             SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(5));
             WorkerQueues queues = WorkerQueues.fromSettings(settings, sqs, Duration.ofSeconds(20), Duration.ofMinutes(15));
@@ -68,7 +69,7 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
                     settings.required("TABLE_NAME"));
             Lines lines = Lines.load(settings);
             return new Wiring(queues, OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber,
-                    Clock.systemUTC()));
+                    Clock.systemUTC())::retry);
         }
     }
 }

@@ -5,47 +5,79 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.SmsJob;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.queue.Backoff;
-import dev.switchboard.shared.queue.JobQueue;
-import dev.switchboard.shared.queue.SqsClients;
+import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.WorkerQueues;
-import dev.switchboard.shared.sms.DailyTextCap;
-import dev.switchboard.shared.sms.OutboundTexts;
-import dev.switchboard.shared.sms.TextLedger;
-import dev.switchboard.shared.sms.TwilioTextGateway;
-import dev.switchboard.shared.storage.DynamoDbClients;
-import dev.switchboard.shared.storage.OptOuts;
-import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.testing.FakeTwilioApi;
+import dev.switchboard.shared.sms.SendResult;
 import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.testing.UnreachableAws;
-import dev.switchboard.shared.twilio.TwilioRestClients;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
- * The SMS worker with the committed sample event while the table is unreachable: the text is neither sent
- * blind nor dropped, the message is reported failed so SQS delivers it again. Sending exactly once against
- * a real table and queue is covered by the local-stack scenario tests.
+ * The SMS worker with the committed sample event, the texts and the queues in memory: a text that cannot be
+ * sent for now is reported failed and its retry delayed, never dropped; a refused one goes to the DLQ. That
+ * a retry with the table down sends nothing is OutboundTextsTest's; sending exactly once against a real table
+ * and queue is covered by the local-stack scenario tests.
  */
 class SmsSendHandlerTest {
 
-    static final FakeTwilioApi TWILIO = new FakeTwilioApi();
+    static final String QUEUE = "https://sqs.us-east-1.amazonaws.com/000000000000/SmsQueue";
+    static final String DEAD_LETTERS = "https://sqs.us-east-1.amazonaws.com/000000000000/SmsDeadLetterQueue";
 
-    @AfterAll
-    static void stop() {
-        TWILIO.close();
+    /** SQS as the worker uses it: retry delays and dead letters, recorded. */
+    static final class RecordingSqs implements SqsClient {
+        final List<ChangeMessageVisibilityRequest> delays = new ArrayList<>();
+        final List<SendMessageRequest> sent = new ArrayList<>();
+
+        @Override
+        public ChangeMessageVisibilityResponse changeMessageVisibility(ChangeMessageVisibilityRequest request) {
+            delays.add(request);
+            return ChangeMessageVisibilityResponse.builder().build();
+        }
+
+        @Override
+        public SendMessageResponse sendMessage(SendMessageRequest request) {
+            sent.add(request);
+            return SendMessageResponse.builder().messageId("dead-letter-1").build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "sqs";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    final RecordingSqs sqs = new RecordingSqs();
+    final WorkerQueues queues = new WorkerQueues(sqs, QUEUE, DEAD_LETTERS,
+            new Backoff(Duration.ofSeconds(20), Duration.ofMinutes(15)));
+    final List<SmsJob> tried = new ArrayList<>();
+    final SQSEvent event = EventLoader.loadSQSEvent(
+            TwilioEvents.projectRoot().resolve("events/sms-sender-job.json").toString());
+
+    SQSBatchResponse handle(TextRetry texts) {
+        return new SmsSendHandler(queues, job -> {
+            tried.add(job);
+            return texts.retry(job);
+        }).handleRequest(event, null);
     }
 
     @Test
     void theSampleJobIsAValidSmsJobOnTheSmsQueue() throws Exception {
-        SQSEvent event = EventLoader.loadSQSEvent(TwilioEvents.projectRoot().resolve("events/sms-sender-job.json").toString());
         SQSEvent.SQSMessage message = event.getRecords().get(0);
         assertThat(message.getEventSourceArn()).endsWith(":SmsQueue");
         Json.MAPPER.readValue(message.getBody(), SmsJob.class).validate();
@@ -53,21 +85,42 @@ class SmsSendHandlerTest {
 
     @Test
     void aJobIsRetriedNotDroppedWhileTheTableIsDown() {
-        Table outage = new Table(DynamoDbClients.create(UnreachableAws.settings(), Duration.ofMillis(300)), "table");
-        OutboundTexts texts = new OutboundTexts(new TwilioTextGateway(TwilioRestClients.create(Settings.of(Map.of(
-                "TWILIO_ACCOUNT_SID", FakeTwilioApi.ACCOUNT_SID, "TWILIO_AUTH_TOKEN", "token",
-                "TWILIO_API_BASE_URL", TWILIO.baseUrl())))), new TextLedger(outage), new OptOuts(outage),
-                new DailyTextCap(outage, 10), new JobQueue(SqsClients.create(UnreachableAws.settings(), Duration.ofMillis(300)),
-                "http://127.0.0.1:9/000000000000/SmsQueue"), phone -> false, Clock.systemUTC());
-        WorkerQueues queues = new WorkerQueues(SqsClients.create(UnreachableAws.settings(), Duration.ofMillis(300)),
-                "http://127.0.0.1:9/000000000000/SmsQueue", "http://127.0.0.1:9/000000000000/SmsDeadLetterQueue",
-                new Backoff(Duration.ofSeconds(20), Duration.ofMinutes(15)));
-        SQSEvent event = EventLoader.loadSQSEvent(TwilioEvents.projectRoot().resolve("events/sms-sender-job.json").toString());
+        SQSBatchResponse response = handle(job -> {
+            // What the ledger's first read throws while DynamoDB cannot be reached.
+            throw SdkClientException.create("Unable to execute HTTP request: Connect to dynamodb failed");
+        });
 
-        SQSBatchResponse response = new SmsSendHandler(queues, texts).handleRequest(event, null);
-
+        SQSEvent.SQSMessage message = event.getRecords().get(0);
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly(event.getRecords().get(0).getMessageId());
-        assertThat(TWILIO.sentMessages()).isEmpty();
+                .containsExactly(message.getMessageId());
+        assertThat(tried).singleElement().satisfies(job -> assertThat(job.key()).isEqualTo("quote:Q-0123456789abcdef0123"));
+        assertThat(sqs.delays).singleElement().satisfies(delay -> {
+            assertThat(delay.queueUrl()).isEqualTo(QUEUE);
+            assertThat(delay.receiptHandle()).isEqualTo(message.getReceiptHandle());
+            assertThat(delay.visibilityTimeout()).isBetween(16, 24);
+        });
+        assertThat(sqs.sent).isEmpty();
+    }
+
+    @Test
+    void aSentTextIsAcknowledged() {
+        SQSBatchResponse response = handle(job -> new SendResult(SendResult.Status.SENT, Optional.of("SM1"), "queued"));
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(tried).hasSize(1);
+        assertThat(sqs.delays).isEmpty();
+        assertThat(sqs.sent).isEmpty();
+    }
+
+    @Test
+    void aRefusedTextGoesToTheDeadLetterQueueWithTheReason() {
+        SQSBatchResponse response = handle(job -> {
+            throw new PermanentJobFailure("Twilio rejected our credentials (20003)");
+        });
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(sqs.sent).singleElement().satisfies(dead -> {
+            assertThat(dead.queueUrl()).isEqualTo(DEAD_LETTERS);
+            assertThat(dead.messageBody()).isEqualTo(event.getRecords().get(0).getBody());
+            assertThat(dead.messageAttributes().get("failure-reason").stringValue()).contains("20003");
+        });
     }
 }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -159,6 +160,14 @@ class OutboundTextsTest {
         Table down = new Table(table.client(), "no-such-table-" + UUID.randomUUID());
         JobQueue gone = new JobQueue(aws.aws().sqs(), smsQueue.url() + "-missing");
         assertThat(texts(down, gone, 10).send(text(key, to)).status()).isEqualTo(SendResult.Status.FAILED);
+        assertThat(gateway.sent).isEmpty();
+    }
+
+    @Test
+    void aRetryWhileTheTableIsDownSendsNothingAndFailsToBeTriedAgain() {
+        Table down = new Table(table.client(), "no-such-table-" + UUID.randomUUID());
+        SmsJob job = new SmsJob(key, "test", to, "+19045550200", null, "Hi", null, CLOCK.instant().toString());
+        assertThatThrownBy(() -> texts(down, smsQueue, 10).retry(job)).isInstanceOf(SdkException.class);
         assertThat(gateway.sent).isEmpty();
     }
 
