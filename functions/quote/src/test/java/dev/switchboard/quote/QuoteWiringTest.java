@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.shared.config.Env;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.testing.EditableParameterStore;
+import dev.switchboard.shared.testing.UnreachableAws;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,18 +23,12 @@ class QuoteWiringTest {
     }
 
     static Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:9");
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("PUBLIC_BASE_URL", "https://phone.example.com");
-        env.put("TABLE_NAME", "table");
-        env.put("CRM_QUEUE_URL", "http://127.0.0.1:9/000000000000/CrmQueue");
-        env.put("SMS_QUEUE_URL", "http://127.0.0.1:9/000000000000/SmsQueue");
-        env.put("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000");
-        env.put("TWILIO_AUTH_TOKEN", "token");
-        env.put("PRICE_TABLE_PARAMETER", "/sb/price-table");
+        Map<String, String> env = new HashMap<>(UnreachableAws.environment());
+        env.putAll(Map.of("PUBLIC_BASE_URL", "https://phone.example.com", "TABLE_NAME", "table",
+                "CRM_QUEUE_URL", "http://127.0.0.1:9/000000000000/CrmQueue",
+                "SMS_QUEUE_URL", "http://127.0.0.1:9/000000000000/SmsQueue",
+                "TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000", "TWILIO_AUTH_TOKEN", "token",
+                "PRICE_TABLE_PARAMETER", "/sb/price-table"));
         return env;
     }
 

@@ -192,37 +192,38 @@ class MediaDownloaderTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    MediaDownloader wiredFrom(Map<String, String> env, EditableParameterStore ssm) {
+    /**
+     * Two downloads by a downloader wired from {@code env}, with the SSM parameter {@code parameter} rotated
+     * from "first" to "second" between them: the Authorization headers Twilio received.
+     */
+    List<String> authAcrossARotation(Map<String, String> env, String parameter) throws IOException {
+        twilioAnswers(200, null, "mp3-bytes");
         Map<String, String> all = new HashMap<>(env);
         all.put("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000");
-        return new MediaDownloader(MediaCredentials.fromSettings(new Settings(Env.of(all), ssm)),
+        EditableParameterStore ssm = new EditableParameterStore().put(parameter, "first");
+        MediaDownloader wired = new MediaDownloader(MediaCredentials.fromSettings(new Settings(Env.of(all), ssm)),
                 URI.create("http://127.0.0.1:" + twilio.getAddress().getPort()), Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Clock.systemUTC());
+        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
+        ssm.put(parameter, "second");
+        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
+        return twilioAuth;
     }
 
     @Test
     void anAuthTokenRotatedInSsmIsSentWithTheNextDownload() throws IOException {
-        twilioAnswers(200, null, "mp3-bytes");
-        EditableParameterStore ssm = new EditableParameterStore().put("/sb/twilio-auth-token", "first-token");
-        MediaDownloader wired = wiredFrom(Map.of("TWILIO_AUTH_TOKEN_PARAMETER", "/sb/twilio-auth-token"), ssm);
-        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
-        ssm.put("/sb/twilio-auth-token", "second-token");
-        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
-        assertThat(twilioAuth).containsExactly(basic("AC00000000000000000000000000000000", "first-token"),
-                basic("AC00000000000000000000000000000000", "second-token"));
+        assertThat(authAcrossARotation(Map.of("TWILIO_AUTH_TOKEN_PARAMETER", "/sb/twilio-auth-token"), "/sb/twilio-auth-token"))
+                .containsExactly(basic("AC00000000000000000000000000000000", "first"),
+                        basic("AC00000000000000000000000000000000", "second"));
     }
 
     @Test
     void anApiKeySecretRotatedInSsmIsSentWithTheNextDownload() throws IOException {
-        twilioAnswers(200, null, "mp3-bytes");
-        EditableParameterStore ssm = new EditableParameterStore().put("/sb/twilio-api-key-secret", "first-secret");
-        MediaDownloader wired = wiredFrom(Map.of("TWILIO_API_KEY_SID", "SK00000000000000000000000000000000",
-                "TWILIO_API_KEY_SECRET_PARAMETER", "/sb/twilio-api-key-secret", "TWILIO_AUTH_TOKEN", "unused"), ssm);
-        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
-        ssm.put("/sb/twilio-api-key-secret", "second-secret");
-        read(wired.open(wired.mediaUrl(twilioUrl(), "mp3")));
-        assertThat(twilioAuth).containsExactly(basic("SK00000000000000000000000000000000", "first-secret"),
-                basic("SK00000000000000000000000000000000", "second-secret"));
+        assertThat(authAcrossARotation(Map.of("TWILIO_API_KEY_SID", "SK00000000000000000000000000000000",
+                "TWILIO_API_KEY_SECRET_PARAMETER", "/sb/twilio-api-key-secret", "TWILIO_AUTH_TOKEN", "unused"),
+                "/sb/twilio-api-key-secret"))
+                .containsExactly(basic("SK00000000000000000000000000000000", "first"),
+                        basic("SK00000000000000000000000000000000", "second"));
     }
 
     @Test

@@ -8,12 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.shared.config.Env;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.testing.EditableParameterStore;
-import dev.switchboard.transcription.engine.AudioSource;
 import dev.switchboard.transcription.engine.EngineResult;
 import dev.switchboard.transcription.engine.RecordingAudio;
 import dev.switchboard.transcription.engine.WhisperEngine;
 import dev.switchboard.transcription.testing.FakeWhisperApi;
-import java.io.ByteArrayInputStream;
+import dev.switchboard.transcription.testing.InMemoryAudio;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +23,7 @@ import org.junit.jupiter.api.Test;
 class WhisperKeyTest {
 
     final FakeWhisperApi openAi = new FakeWhisperApi();
-    final byte[] audio = new byte[1024];
-    final AudioSource source = new AudioSource() {
-        @Override
-        public long size(String bucket, String key) {
-            return audio.length;
-        }
-
-        @Override
-        public Opened open(String bucket, String key) {
-            return new Opened(new ByteArrayInputStream(audio), audio.length, "audio/mpeg");
-        }
-    };
+    final InMemoryAudio audio = new InMemoryAudio(1024);
 
     @AfterEach
     void stop() {
@@ -46,11 +34,11 @@ class WhisperKeyTest {
     void aKeyRotatedInSecretsManagerIsSentWithTheNextRequest() {
         EditableParameterStore secrets = new EditableParameterStore().putSecret("sb/openai", "sk-first-0123456789");
         WhisperEngine whisper = TranscriberWiring.whisper(new Settings(Env.of(Map.of(
-                "OPENAI_API_KEY_SECRET_ID", "sb/openai", "OPENAI_BASE_URL", openAi.baseUrl())), secrets), source,
+                "OPENAI_API_KEY_SECRET_ID", "sb/openai", "OPENAI_BASE_URL", openAi.baseUrl())), secrets), audio,
                 Clock.systemUTC());
         openAi.transcribes("english", List.of(new FakeWhisperApi.Segment(0, 1, "Hello.")));
         RecordingAudio recording = new RecordingAudio("CA11111111111111111111111111111111",
-                "RE22222222222222222222222222222222", "bucket", "recordings/x.mp3", "audio/mpeg", (long) audio.length,
+                "RE22222222222222222222222222222222", "bucket", "recordings/x.mp3", "audio/mpeg", (long) audio.bytes.length,
                 1, 12, false, "voicemail", "+19045550123", "+19045550200");
 
         assertThat(whisper.transcribe(recording)).isInstanceOf(EngineResult.Completed.class);

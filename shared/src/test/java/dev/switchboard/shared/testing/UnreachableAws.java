@@ -11,10 +11,15 @@ public final class UnreachableAws {
     }
 
     public static AwsSettings settings() {
-        return new AwsSettings(Env.of(Map.of(
+        return new AwsSettings(Env.of(environment()));
+    }
+
+    /** The same as a function's environment variables, for wiring a whole function that makes no AWS call. */
+    public static Map<String, String> environment() {
+        return Map.of(
                 "AWS_REGION", "us-east-1",
                 "AWS_ENDPOINT_URL", "http://127.0.0.1:9",
                 "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test")));
+                "AWS_SECRET_ACCESS_KEY", "test");
     }
 }

@@ -16,13 +16,11 @@ import dev.switchboard.transcription.Transcript;
 import dev.switchboard.transcription.TranscriptSentence;
 import dev.switchboard.transcription.testing.FakeWhisperApi;
 import dev.switchboard.transcription.testing.FakeWhisperApi.Segment;
-import java.io.ByteArrayInputStream;
+import dev.switchboard.transcription.testing.InMemoryAudio;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,24 +32,9 @@ class WhisperEngineTest {
     static final String KEY = "sk-test-0123456789abcdefSECRET";
 
     final FakeWhisperApi fake = new FakeWhisperApi();
-    final byte[] audio = new byte[64 * 1024];
-    final List<String> opened = new ArrayList<>();
-    final AudioSource source = new AudioSource() {
-        @Override
-        public long size(String bucket, String key) {
-            return audio.length;
-        }
-
-        @Override
-        public Opened open(String bucket, String key) {
-            opened.add(bucket + "/" + key);
-            return new Opened(new ByteArrayInputStream(audio), audio.length, "audio/mpeg");
-        }
-    };
-
-    WhisperEngineTest() {
-        new Random(6).nextBytes(audio);
-    }
+    final InMemoryAudio source = new InMemoryAudio(64 * 1024);
+    final byte[] audio = source.bytes;
+    final List<String> opened = source.opened;
 
     @AfterEach
     void stop() {
