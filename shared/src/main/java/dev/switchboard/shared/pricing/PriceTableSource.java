@@ -181,7 +181,7 @@ public final class PriceTableSource implements Supplier<PriceTable>, RestoreHook
     }
 
     /** Where the table in use was configured to come from, for messages. */
-    String origin() {
+    String originName() {
         return current.origin().name();
     }
 
@@ -289,7 +289,7 @@ public final class PriceTableSource implements Supplier<PriceTable>, RestoreHook
             } catch (RuntimeException e) {
                 refused = table;
                 LOG.error("The price table from {} changed but cannot be used here ({}); the last good one stays in"
-                        + " use until it is fixed (a cold start would fail on it)", source.origin(), e.getMessage());
+                        + " use until it is fixed (a cold start would fail on it)", source.originName(), e.getMessage());
                 return seen.value();
             }
         }
