@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,6 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -58,6 +62,8 @@ public final class AwsEmulators implements AutoCloseable {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String ACCESS_KEY_ID = "local";
     public static final String SECRET_ACCESS_KEY = "local";
+    /** The one interface all three listen on. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     private final DynamoDBProxyServer dynamoDbServer;
     private final SQSRestServer sqsServer;
@@ -302,10 +308,26 @@ public final class AwsEmulators implements AutoCloseable {
         }
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            listenOnLoopbackOnly(server);
             server.start();
             return new Started<>(server, port);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local could not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DynamoDB Local has no option for its interface and listens on all of them; like ElasticMQ and s3proxy
+     * here, it is bound to 127.0.0.1 (its Jetty connector, set before it starts).
+     */
+    private static void listenOnLoopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof ServerConnector serverConnector) {
+                serverConnector.setHost(LOOPBACK);
+            }
         }
     }
 
@@ -314,7 +336,7 @@ public final class AwsEmulators implements AutoCloseable {
         try {
             // The node address is what queue URLs are built from, so it must carry the real port.
             SQSRestServer server = SQSRestServerBuilder
-                    .withInterface("127.0.0.1")
+                    .withInterface(LOOPBACK)
                     .withPort(port)
                     .withServerAddress(new NodeAddress("http", "localhost", port, ""))
                     .withAWSRegion(REGION)
@@ -331,7 +353,7 @@ public final class AwsEmulators implements AutoCloseable {
         try {
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(new FilesystemNio2BlobStore(directory.toString()))
-                    .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
+                    .endpoint(URI.create("http://" + LOOPBACK + ":" + requestedPort))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
                     // Without this the SDK's multipart upload fails on x-amz-mp-object-size (501).
                     .ignoreUnknownHeaders(true)

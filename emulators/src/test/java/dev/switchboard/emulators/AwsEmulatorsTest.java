@@ -2,6 +2,16 @@ package dev.switchboard.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -13,10 +23,44 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class AwsEmulatorsTest {
 
     @Test
+    void allThreeListenOnTheLoopbackInterfaceOnly() throws Exception {
+        InetAddress external = externalAddress();
+        Assumptions.assumeTrue(external != null, "this machine has no non-loopback IPv4 address to try");
+        try (AwsEmulators aws = AwsEmulators.startInMemory()) {
+            for (int port : List.of(aws.dynamoDbPort(), aws.sqsPort(), aws.s3Port())) {
+                assertThat(connects(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1:" + port).isTrue();
+                assertThat(connects(external, port)).as(external.getHostAddress() + ":" + port).isFalse();
+            }
+        }
+    }
+
+    private static boolean connects(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static InetAddress externalAddress() throws SocketException {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address) {
+                        return address;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
     void startsAllThreeInMemoryAndStops() {
         try (AwsEmulators aws = AwsEmulators.startInMemory()) {
             assertThat(aws.clientEnvironment()).containsEntry("AWS_REGION", "us-east-1")
-                    .containsEntry("AWS_ENDPOINT_URL_SQS", "http://localhost:" + aws.sqsPort());
+                    .containsEntry("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:" + aws.sqsPort());
 
             aws.dynamoDb().createTable(b -> b.tableName("things").billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("pk")
