@@ -32,6 +32,11 @@ final class EventJson {
         }
     }
 
+    /** {@code json} read into {@code type} as the Lambda runtime reads an event. */
+    static <T> T read(String json, Class<T> type) {
+        return serializer(type).fromJson(json);
+    }
+
     /** Compact JSON as the Lambda runtime writes it. */
     @SuppressWarnings("unchecked")
     static String write(Object value) {

@@ -1,87 +1,57 @@
-package dev.switchboard.local;
+package dev.switchboard.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.shared.json.Json;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
+import software.amazon.awssdk.services.cloudformation.model.Output;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
 
 /**
- * Reads a deployed stack's {@code Outputs} with the AWS CLI ({@code aws cloudformation describe-stacks}),
- * which whoever ran {@code sam deploy} already has, with their profile and region.
+ * Reads a deployed stack's {@code Outputs} through CloudFormation's DescribeStacks, with the AWS
+ * configuration of whoever ran {@code sam deploy}: the SDK's default credentials (environment, profile,
+ * SSO...) and region ({@code --region}, else {@code AWS_REGION} or the profile's).
  */
-final class StackOutputs {
+final class StackOutputs implements AutoCloseable {
 
-    private final String awsCli;
+    private final CloudFormationClient cloudFormation;
 
-    /** @param awsCli the AWS CLI executable: {@code aws}, or a path */
-    StackOutputs(String awsCli) {
-        this.awsCli = awsCli;
+    StackOutputs(CloudFormationClient cloudFormation) {
+        this.cloudFormation = cloudFormation;
     }
 
-    /** The value of output {@code key} of stack {@code stackName}. */
-    String value(String stackName, String region, String key) {
-        List<String> command = new ArrayList<>(List.of(awsCli, "cloudformation", "describe-stacks",
-                "--stack-name", stackName, "--query", "Stacks[0].Outputs", "--output", "json"));
+    /** A client on the developer's own AWS configuration; {@code region} may be null. */
+    static StackOutputs forRegion(String region) {
+        CloudFormationClientBuilder builder = CloudFormationClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
         if (region != null) {
-            command.addAll(List.of("--region", region));
+            builder.region(Region.of(region));
         }
-        String json = run(command);
-        return find(json, key).orElseThrow(() -> new IllegalStateException("Stack " + stackName
+        return new StackOutputs(builder.build());
+    }
+
+    /** The value of output {@code key} of stack {@code stackName}; a clear message when there is none. */
+    String value(String stackName, String key) {
+        Stack stack;
+        try {
+            stack = cloudFormation.describeStacks(b -> b.stackName(stackName)).stacks().stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("CloudFormation knows no stack " + stackName));
+        } catch (SdkException e) {
+            throw new IllegalStateException("Could not read stack " + stackName + " from CloudFormation: "
+                    + e.getMessage(), e);
+        }
+        return find(stack, key).orElseThrow(() -> new IllegalStateException("Stack " + stackName
                 + " has no output " + key + "; is it a Switchboard stack?"));
     }
 
-    static Optional<String> find(String outputsJson, String key) {
-        JsonNode outputs;
-        try {
-            outputs = Json.MAPPER.readTree(outputsJson);
-        } catch (IOException e) {
-            throw new IllegalStateException("The AWS CLI did not print JSON: " + firstLine(outputsJson));
-        }
-        if (outputs != null && outputs.isArray()) {
-            for (JsonNode output : outputs) {
-                if (key.equals(output.path("OutputKey").asText())) {
-                    return Optional.of(output.path("OutputValue").asText());
-                }
-            }
-        }
-        return Optional.empty();
+    static Optional<String> find(Stack stack, String key) {
+        return stack.outputs().stream().filter(o -> key.equals(o.outputKey())).map(Output::outputValue).findFirst();
     }
 
-    private static String run(List<String> command) {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not run the AWS CLI (" + command.get(0) + "): " + e.getMessage()
-                    + ". Install it, or pass --base-url instead of --stack.");
-        }
-        try {
-            process.getOutputStream().close();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("The AWS CLI did not finish within 60 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("aws cloudformation describe-stacks failed (exit "
-                        + process.exitValue() + "); its message is above");
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not read the AWS CLI's output: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the AWS CLI");
-        }
-    }
-
-    private static String firstLine(String text) {
-        String trimmed = text == null ? "" : text.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+    @Override
+    public void close() {
+        cloudFormation.close();
     }
 }

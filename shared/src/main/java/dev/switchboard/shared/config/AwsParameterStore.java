@@ -24,7 +24,7 @@ public final class AwsParameterStore implements ParameterStore {
     @Override
     public synchronized Optional<String> parameter(String name) {
         if (ssm == null) {
-            SsmClient client = aws.configure(SsmClient.builder(), "SSM", Duration.ofSeconds(5)).build();
+            SsmClient client = aws.configure(SsmClient.builder(), Duration.ofSeconds(5)).build();
             ssm = SSMProvider.builder().withClient(client).build();
         }
         try {
