@@ -25,12 +25,23 @@ import java.util.stream.Stream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import scala.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -49,8 +60,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <p>All three accept the fixed test credentials {@value #ACCESS_KEY_ID}/{@value #SECRET_ACCESS_KEY} in
  * region {@value #REGION}; s3proxy checks SigV2/SigV4 signatures against them. With a data directory,
- * DynamoDB keeps its tables in {@code <dir>/dynamodb} and S3 its objects in {@code <dir>/s3}; SQS always
- * keeps messages in memory. Without one, S3 still uses the filesystem (a temporary directory deleted on
+ * DynamoDB keeps its tables in {@code <dir>/dynamodb}, S3 its objects in {@code <dir>/s3} and SQS its queues
+ * and messages in {@code <dir>/sqs} (ElasticMQ's SQL message store on H2): nothing queued is lost when the
+ * process stops. Without one, S3 still uses the filesystem (a temporary directory deleted on
  * {@link #close()}) so that large recordings never sit on the heap.
  *
  * <p>Classpath note: DynamoDB Local's jar contains its own {@code log4j2.xml}. Put {@code shared} (whose
@@ -267,7 +279,7 @@ public final class AwsEmulators implements AutoCloseable {
                 CompletableFuture<Started<DynamoDBProxyServer>> dynamoDb =
                         CompletableFuture.supplyAsync(() -> startDynamoDb(dynamoDbPort, data), starters);
                 CompletableFuture<Started<SQSRestServer>> sqs =
-                        CompletableFuture.supplyAsync(() -> startSqs(sqsPort), starters);
+                        CompletableFuture.supplyAsync(() -> startSqs(sqsPort, data), starters);
                 CompletableFuture<Started<S3Proxy>> s3 =
                         CompletableFuture.supplyAsync(() -> startS3(s3Port, s3Directory), starters);
                 try {
@@ -331,18 +343,36 @@ public final class AwsEmulators implements AutoCloseable {
         }
     }
 
-    private static Started<SQSRestServer> startSqs(int requestedPort) {
+    private static Started<SQSRestServer> startSqs(int requestedPort, Path data) {
         int port = requestedPort == 0 ? freePort() : requestedPort;
         try {
             // The node address is what queue URLs are built from, so it must carry the real port.
-            SQSRestServer server = SQSRestServerBuilder
+            TheSQSRestServerBuilder builder = SQSRestServerBuilder
                     .withInterface(LOOPBACK)
                     .withPort(port)
                     .withServerAddress(new NodeAddress("http", "localhost", port, ""))
                     .withAWSRegion(REGION)
-                    .withAWSAccountId(ACCOUNT_ID)
-                    .start();
+                    .withAWSAccountId(ACCOUNT_ID);
+            ActorRef store = null;
+            ActorRef queues = null;
+            if (data != null) {
+                // ElasticMQ's own message store (H2 under the data directory), wired as elasticmq-server wires it:
+                // every queue and message event goes to the store, which restores them at the next start.
+                ActorSystem system = ActorSystem.create("elasticmq");
+                String uri = "jdbc:h2:" + data.resolve("sqs").resolve("messages").toAbsolutePath();
+                store = system.actorOf(Props.create(SqlQueuePersistenceActor.class,
+                        new SqlQueuePersistenceConfig(true, "org.h2.Driver", uri, "", "", false),
+                        scala.collection.immutable.List$.MODULE$.empty()));
+                queues = system.actorOf(Props.create(QueueManagerActor.class, new NowProvider(),
+                        SQSRestServerBuilder.sqsLimits(), Option.apply(store)));
+                builder = builder.withActorSystem(system).withQueueManagerActor(queues).withQueueEventListener(store);
+            }
+            SQSRestServer server = builder.start();
             server.waitUntilStarted();
+            if (store != null) {
+                Patterns.ask(store, new QueueEvent.Restore(queues), java.time.Duration.ofSeconds(30))
+                        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
             return new Started<>(server, port);
         } catch (Exception e) {
             throw new IllegalStateException("ElasticMQ could not start on port " + port + ": " + e.getMessage(), e);

@@ -10,15 +10,20 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Collections;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class AwsEmulatorsTest {
 
@@ -31,6 +36,23 @@ class AwsEmulatorsTest {
                 assertThat(connects(InetAddress.getLoopbackAddress(), port)).as("127.0.0.1:" + port).isTrue();
                 assertThat(connects(external, port)).as(external.getHostAddress() + ":" + port).isFalse();
             }
+        }
+    }
+
+    @Test
+    void queuedMessagesSurviveARestartWithADataDirectory(@TempDir Path data) {
+        String url;
+        try (AwsEmulators aws = AwsEmulators.builder().dataDirectory(data).start()) {
+            url = aws.sqs().createQueue(b -> b.queueName("jobs").attributes(
+                    Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
+            aws.sqs().sendMessage(b -> b.queueUrl(url).messageBody("queued before the stop"));
+        }
+        try (AwsEmulators aws = AwsEmulators.builder().dataDirectory(data).start()) {
+            String again = aws.sqs().getQueueUrl(b -> b.queueName("jobs")).queueUrl();
+            assertThat(aws.sqs().getQueueAttributes(b -> b.queueUrl(again).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                    .attributes()).containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "30");
+            List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(again).waitTimeSeconds(1)).messages();
+            assertThat(messages).extracting(Message::body).containsExactly("queued before the stop");
         }
     }
 

@@ -316,7 +316,7 @@ public final class LocalStack implements AutoCloseable {
             ConsoleLog.plain("Data: in memory (tokens in " + (dataDirectory == null ? "memory" : dataDirectory.toAbsolutePath()) + ")");
         } else {
             ConsoleLog.plain("Data: " + dataDirectory.toAbsolutePath()
-                    + " (DynamoDB tables and S3 objects persist; SQS messages live in memory)");
+                    + " (DynamoDB tables, S3 objects and SQS messages persist)");
         }
         if (!appliedDefaults.isEmpty()) {
             ConsoleLog.plain("");
@@ -413,14 +413,14 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** True (the default): tables and objects vanish on close. False: they persist in the data directory. */
+        /** True (the default): tables, objects and messages vanish on close. False: they persist in the data directory. */
         public Builder inMemory(boolean inMemory) {
             this.inMemory = inMemory;
             return this;
         }
 
         /**
-         * Where tables, objects (unless in memory) and the generated tokens are kept. Defaults to
+         * Where tables, objects, messages (unless in memory) and the generated tokens are kept. Defaults to
          * {@code .switchboard-data} when not in memory; in memory without one, tokens are random per stack.
          */
         public Builder dataDirectory(Path directory) {

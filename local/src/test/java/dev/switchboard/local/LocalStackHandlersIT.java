@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,22 @@ class LocalStackHandlersIT {
                     .key(Map.of("id", AttributeValue.fromS("kept")))).hasItem()).isTrue();
             assertThat(second.emulators().s3().getObjectAsBytes(b -> b.bucket("kept-bucket").key("a.txt")).asUtf8String())
                     .isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void aJobQueuedWhenTheStackStopsIsDeliveredAfterARestart(@TempDir Path data) {
+        try (LocalStack first = persistent(data)) {
+            first.emulators().sqs().sendMessage(b -> b.queueUrl(first.resources().queueUrl("WorkQueue"))
+                    .messageBody("ok-queued-before-the-stop"));
+        }
+        List<Invocation> delivered = new CopyOnWriteArrayList<>();
+        try (LocalStack second = LocalStack.builder().template(TEMPLATE).inheritProcessEnvironment(false)
+                .twilioSandbox(false).inMemory(false).dataDirectory(data).serveHttp(false)
+                .onlyFunctions(List.of("WorkerFunction")).invocationListener(delivered::add).start()) {
+            Awaitility.await("the job queued before the stop").atMost(Duration.ofSeconds(20))
+                    .until(() -> delivered.stream().anyMatch(i -> i.event() instanceof SQSEvent e
+                            && e.getRecords().stream().anyMatch(r -> r.getBody().equals("ok-queued-before-the-stop"))));
         }
     }
 
