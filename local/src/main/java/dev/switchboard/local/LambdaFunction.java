@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One function of the template, run like Lambda runs it: its own code (the jar its {@code CodeUri} names)
@@ -116,9 +117,10 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** The function's log4j console output goes to {@code listener} instead (see {@code bridge.Log4jTap}). */
     private static void tapLogs(String functionId, ClassLoader loader, FunctionLogListener listener) {
+        @SuppressWarnings("unchecked")
         Consumer<Map<String, Object>> sink = values -> listener.onLog(new FunctionLog(functionId,
                 (String) values.get("level"), (String) values.get("logger"), (String) values.get("message"),
-                (Throwable) values.get("thrown"), ((String) values.get("rendered")).stripTrailing()));
+                (Throwable) values.get("thrown"), (Supplier<String>) values.get("rendered")));
         try {
             Class<?> tap = new BridgeClassLoader(loader).loadClass(BridgeClassLoader.PACKAGE + "Log4jTap");
             HandlerClass.withContextClassLoader(loader, () ->

@@ -18,7 +18,7 @@ class ConsoleLogTest {
     @Test
     void aFunctionsLineIsOneShortLineUnlessJsonIsAskedFor() {
         FunctionLog log = new FunctionLog("CallStatusFunction", "WARN", "dev.switchboard.callstatus.X",
-                "A repeated status callback was refused", REFUSED, "{\"level\":\"WARN\",\"message\":\"...\"}");
+                "A repeated status callback was refused", REFUSED, () -> "{\"level\":\"WARN\",\"message\":\"...\"}\n");
 
         String human = print(() -> ConsoleLog.function(log, false));
         assertThat(human.lines()).singleElement().satisfies(line -> assertThat(line)

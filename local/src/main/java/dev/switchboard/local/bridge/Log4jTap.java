@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Layout;
@@ -23,7 +24,8 @@ import org.apache.logging.log4j.core.config.Property;
  * stack as plain JDK values, with the line the function's layout would have printed.
  *
  * <p>Only JDK types cross back: {@code level}, {@code logger}, {@code message} (Strings), {@code thrown}
- * (the Throwable or null) and {@code rendered} (the console layout's output, e.g. the JSON line).
+ * (the Throwable or null) and {@code rendered} (a {@code Supplier<String>} of the console layout's output,
+ * e.g. the JSON line, rendered only when asked for).
  */
 public final class Log4jTap extends AbstractAppender {
 
@@ -71,7 +73,9 @@ public final class Log4jTap extends AbstractAppender {
         values.put("logger", event.getLoggerName());
         values.put("message", event.getMessage().getFormattedMessage());
         values.put("thrown", event.getThrown());
-        values.put("rendered", new String(console.toByteArray(event), StandardCharsets.UTF_8));
+        LogEvent frozen = event.toImmutable();
+        Supplier<String> rendered = () -> new String(console.toByteArray(frozen), StandardCharsets.UTF_8);
+        values.put("rendered", rendered);
         sink.accept(values);
     }
 }
