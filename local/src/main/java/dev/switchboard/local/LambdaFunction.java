@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URLClassLoader;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -46,9 +48,10 @@ public final class LambdaFunction implements AutoCloseable {
     private volatile Throwable initError;
     private volatile Duration initDuration = Duration.ZERO;
 
-    private final Object pool = new Object();
-    private final Deque<Object> idle = new ArrayDeque<>();
-    private int instances;
+    /** One permit per instance that may exist; fair, so waiting invocations are served first come, first served. */
+    private final Semaphore permits;
+    private final Deque<Object> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger instances = new AtomicInteger();
 
     /** How functions are run: instances per function, who hears about invocations and log lines. */
     record Options(int maxConcurrency, InvocationListener invocationListener, FunctionLogListener logListener) {
@@ -67,6 +70,7 @@ public final class LambdaFunction implements AutoCloseable {
         this.listener = options.invocationListener();
         this.logListener = options.logListener();
         this.maxConcurrency = options.maxConcurrency();
+        this.permits = new Semaphore(maxConcurrency, true);
     }
 
     /** Loads and initializes in one go (see {@link #initialize()}). */
@@ -90,11 +94,8 @@ public final class LambdaFunction implements AutoCloseable {
             loader = code.newClassLoader();
             tapLogs(definition.logicalId(), loader, logListener);
             handler = HandlerClass.load(definition, code, loader);
-            Object first = handler.newInstance(environment);
-            synchronized (pool) {
-                idle.push(first);
-                instances = 1;
-            }
+            idle.push(handler.newInstance(environment));
+            instances.set(1);
         } catch (Exception | LinkageError e) {
             initError = e;
         } finally {
@@ -184,9 +185,7 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** Handler instances constructed so far (at most {@code maxConcurrency}). */
     public int instances() {
-        synchronized (pool) {
-            return instances;
-        }
+        return instances.get();
     }
 
     /** One line for the startup output when the function could not be loaded. */
@@ -244,39 +243,35 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    /** A free instance; a new one (a cold start) while fewer than the cap exist; else waits for one. */
+    /**
+     * A free instance: once one of the {@code maxConcurrency} permits is ours (waiting in line for it), an idle
+     * instance if there is one, else a new one (a cold start). Holding a permit, there always is one of either.
+     */
     private Object acquire() {
-        synchronized (pool) {
-            while (idle.isEmpty() && instances >= maxConcurrency) {
-                try {
-                    pool.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(logicalId() + ": interrupted while waiting for a free instance", e);
-                }
-            }
-            if (!idle.isEmpty()) {
-                return idle.pop();
-            }
-            instances++;
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(logicalId() + ": interrupted while waiting for a free instance", e);
+        }
+        Object instance = idle.pollFirst();
+        if (instance != null) {
+            return instance;
         }
         try {
-            return handler.newInstance(environment);
+            instance = handler.newInstance(environment);
+            instances.incrementAndGet();
+            return instance;
         } catch (RuntimeException | Error e) {
-            synchronized (pool) {
-                instances--;
-                pool.notifyAll();
-            }
+            permits.release();
             throw e;
         }
     }
 
     /** Most recently used first, as Lambda prefers warm environments. */
     private void release(Object instance) {
-        synchronized (pool) {
-            idle.push(instance);
-            pool.notifyAll();
-        }
+        idle.push(instance);
+        permits.release();
     }
 
     /** Lets go of the function's class loader (after its initialization, if that is running). */

@@ -10,7 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
@@ -72,6 +76,26 @@ class LocalStackHandlersIT {
         assertThat(named.body()).endsWith("|Ann Lee");
         assertThat(stack.environment("EchoFunction")).doesNotContainKey("SOME_SECRET_PARAMETER")
                 .doesNotContainKey("TWILIO_API_BASE_URL"); // sandbox off: no default for it
+    }
+
+    @Test
+    void invocationsRunInParallelOnInstancesGrownOnDemandUpToTheCap() throws Exception {
+        // Twice the cap (4) at once: the first four run together, the rest wait for a free instance.
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/parallel?together=4")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> instances = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> response = call.join();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            String[] answer = response.body().split(" ");
+            instances.add(answer[0]);
+            assertThat(Integer.parseInt(answer[1])).as("most invocations at once").isEqualTo(LocalStack.DEFAULT_MAX_CONCURRENCY);
+        }
+        assertThat(instances).hasSize(LocalStack.DEFAULT_MAX_CONCURRENCY);
+        assertThat(stack.function("ParallelFunction").instances()).isEqualTo(LocalStack.DEFAULT_MAX_CONCURRENCY);
     }
 
     @Test
