@@ -110,16 +110,8 @@ final class HandlerClass {
 
     /** A new handler (a cold start); the constructor's own exception is thrown as is. */
     Object newInstance(Map<String, String> environment) {
-        try {
-            return withContextClassLoader(loader, () -> takesEnvironment
-                    ? constructor.newInstance(Map.copyOf(environment)) : constructor.newInstance());
-        } catch (InvocationTargetException e) {
-            throw sneaky(e.getCause());
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot construct " + type.getName() + ": " + e, e);
-        }
+        return inFunction("construct", () -> takesEnvironment
+                ? constructor.newInstance(Map.copyOf(environment)) : constructor.newInstance());
     }
 
     /**
@@ -127,17 +119,8 @@ final class HandlerClass {
      * own class of the same name when it has one (API Gateway and SQS responses), else as its JSON text.
      */
     Object invoke(Object handler, String eventJson, LambdaContext context) {
-        Object response;
-        try {
-            response = withContextClassLoader(loader, () -> handleRequest.invoke(handler, input.fromJson(eventJson),
-                    contextProxy(context)));
-        } catch (InvocationTargetException e) {
-            throw sneaky(e.getCause());
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot invoke " + type.getName() + ": " + e, e);
-        }
+        Object response = inFunction("invoke", () -> handleRequest.invoke(handler, input.fromJson(eventJson),
+                contextProxy(context)));
         if (response == null) {
             return null;
         }
@@ -198,6 +181,19 @@ final class HandlerClass {
             }
             return method.getName().equals("toString") ? "LambdaLogger" : null;
         });
+    }
+
+    /** Calls into the function; the function's own exception comes out as is (reflection's wrapper removed). */
+    private <T> T inFunction(String what, Callable<T> body) {
+        try {
+            return withContextClassLoader(loader, body);
+        } catch (InvocationTargetException e) {
+            throw sneaky(e.getCause());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot " + what + " " + type.getName() + ": " + e, e);
+        }
     }
 
     /** Runs {@code body} with {@code loader} as the thread's context class loader, as Lambda's runtime does. */

@@ -23,14 +23,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code invoke FUNCTION --event FILE}: one invocation, its response JSON on stdout, like {@code sam local invoke}. */
-@Command(name = "invoke", mixinStandardHelpOptions = true,
-        header = "Invoke one function with an event file; print its response.",
-        description = {
-            "Invoke one function with an event file (API Gateway HTTP API or SQS) and print its response JSON, like",
-            "`sam local invoke`. Uses the running stack's emulators if they answer on the ports given, else starts",
-            "in-memory ones. Events for /twilio/* routes are re-signed with the local auth token and bearer tokens",
-            "replaced by the local recordings token (--no-sign: as they are). Takes the run options too."})
+@Command(name = "invoke", header = "Invoke one function with an event file; print its response.",
+        description = "Invoke one function with an event file (API Gateway HTTP API or SQS) and print its response "
+                + "JSON, like `sam local invoke`. Uses the running stack's emulators if they answer on the ports "
+                + "given, else starts in-memory ones. Events for /twilio/* routes are re-signed with the local auth "
+                + "token and bearer tokens replaced by the local recordings token (--no-sign: as they are). Takes "
+                + "the run options too.")
 final class InvokeCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "FUNCTION", description = "The function's logical id, e.g. HealthFunction.")
     String functionId;

@@ -9,18 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@code redrive QUEUE}: the messages in a queue's dead-letter queue, back to the queue, on the running stack. */
-@Command(name = "redrive", mixinStandardHelpOptions = true,
-        header = "Move a dead-letter queue's messages back to its queue.",
-        description = {
-            "Move the messages that are in a queue's dead-letter queue when it starts back to the queue on the",
-            "running stack, and print how many moved. QUEUE is the queue's or the DLQ's logical id."})
+@Command(name = "redrive", header = "Move a dead-letter queue's messages back to its queue.",
+        description = "Move the messages that are in a queue's dead-letter queue when it starts back to the queue on "
+                + "the running stack, and print how many moved. QUEUE is the queue's or the DLQ's logical id.")
 final class RedriveCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(paramLabel = "QUEUE", description = "e.g. ArchiveQueue or ArchiveDeadLetterQueue.")
     String queueId;

@@ -9,14 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code run} (also what the command line does without a command): the stack until Ctrl-C. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        header = "Run the stack: emulators, routes, queue pollers, Twilio sandbox.",
-        description = {
-            "Start DynamoDB Local, ElasticMQ (SQS) and s3proxy (S3) in-process, create the template's tables, queues",
-            "and buckets, serve its HttpApi routes and poll its SQS event sources. Ctrl-C stops everything.",
-            "Every function gets the template's variables, then local defaults (printed at startup), then this",
-            "process's environment, then the emulators' AWS settings."})
+@Command(name = "run", header = "Run the stack: emulators, routes, queue pollers, Twilio sandbox.",
+        description = "Start DynamoDB Local, ElasticMQ (SQS) and s3proxy (S3) in-process, create the template's tables, "
+                + "queues and buckets, serve its HttpApi routes and poll its SQS event sources. Ctrl-C stops "
+                + "everything. Every function gets the template's variables, then local defaults (printed at "
+                + "startup), then this process's environment, then the emulators' AWS settings.")
 final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     StackOptions stack;

@@ -16,17 +16,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code simulate EVENT_FILE}: the request in an event file, sent over HTTP to the running stack like Twilio sends it. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        header = "Send an event file's request to the running stack, signed.",
-        description = {
-            "Send the request in an API Gateway event file to the running stack over HTTP, signed like Twilio signs",
-            "it (token from TWILIO_AUTH_TOKEN or the data dir), with the local recordings token as bearer token,",
-            "and print the answer. Exit code 0 for 2xx, 1 otherwise."})
+@Command(name = "simulate", header = "Send an event file's request to the running stack, signed.",
+        description = "Send the request in an API Gateway event file to the running stack over HTTP, signed like Twilio "
+                + "signs it (token from TWILIO_AUTH_TOKEN or the data dir), with the local recordings token as "
+                + "bearer token, and print the answer. Exit code 0 for 2xx, 1 otherwise.")
 final class SimulateCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     /** Headers the HTTP client sets itself, or that describe the original hop. */
     private static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade",

@@ -18,15 +18,13 @@ import picocli.CommandLine.Spec;
 
 /** Points a Twilio phone number at a deployed stack ({@link TwilioNumberSetup}); exit 0, 1 (refused) or 2 (usage). */
 @Command(name = "configure-number", mixinStandardHelpOptions = true,
-        description = {
-            "Point a Twilio phone number at a deployed stack through Twilio's IncomingPhoneNumbers API:",
-            "\"A call comes in\" -> /twilio/voice, \"Call status changes\" -> /twilio/voice/status,",
-            "\"A message comes in\" -> /twilio/sms, all POST (a TwiML App on the number is detached, since",
-            "Twilio would ignore the URLs).",
-            "",
-            "Credentials: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_AUTH_TOKEN_PARAMETER, an SSM",
-            "parameter read with your AWS profile, or TWILIO_API_KEY_SID/TWILIO_API_KEY_SECRET);",
-            "TWILIO_API_BASE_URL for SignalWire."})
+        header = "Point a Twilio phone number at a deployed stack.",
+        description = "Through Twilio's IncomingPhoneNumbers API: \"A call comes in\" -> /twilio/voice, \"Call status"
+                + " changes\" -> /twilio/voice/status, \"A message comes in\" -> /twilio/sms, all POST (a TwiML App on"
+                + " the number is detached, since Twilio would ignore the URLs). Credentials: TWILIO_ACCOUNT_SID and"
+                + " TWILIO_AUTH_TOKEN (or TWILIO_AUTH_TOKEN_PARAMETER, an SSM parameter read with your AWS profile, or"
+                + " TWILIO_API_KEY_SID/TWILIO_API_KEY_SECRET); TWILIO_API_BASE_URL for SignalWire.",
+        version = "switchboard-tools configure-number")
 final class ConfigureNumberCommand implements Callable<Integer> {
 
     @Spec

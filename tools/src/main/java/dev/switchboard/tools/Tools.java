@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar tools/target/switchboard-tools.jar <command> ...}: commands that act on real accounts. */
-@Command(name = "switchboard-tools", mixinStandardHelpOptions = true,
+@Command(name = "switchboard-tools", mixinStandardHelpOptions = true, version = "switchboard-tools",
         description = "Switchboard deployment tools: commands that change real accounts (Twilio, AWS).",
         subcommands = {ConfigureNumberCommand.class, CommandLine.HelpCommand.class})
 public final class Tools {
