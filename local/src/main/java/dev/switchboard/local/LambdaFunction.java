@@ -1,9 +1,6 @@
 package dev.switchboard.local;
 
 import dev.switchboard.emulators.FunctionDefinition;
-import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Map;
@@ -14,8 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * One function of the template, run like Lambda runs it: its own code (the jar its {@code CodeUri} names)
@@ -43,7 +38,6 @@ public final class LambdaFunction implements AutoCloseable {
     private final CompletableFuture<Void> initialized = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
 
-    private volatile URLClassLoader loader;
     private volatile HandlerClass handler;
     private volatile Throwable initError;
     private volatile Duration initDuration = Duration.ZERO;
@@ -91,10 +85,11 @@ public final class LambdaFunction implements AutoCloseable {
         }
         long start = System.nanoTime();
         try {
-            loader = code.newClassLoader();
-            tapLogs(definition.logicalId(), loader, logListener);
-            handler = HandlerClass.load(definition, code, loader);
-            idle.push(handler.newInstance(environment));
+            FunctionLogTap.running(this, () -> {
+                handler = code.handlerClass(definition);
+                idle.push(handler.newInstance(environment));
+                return null;
+            });
             instances.set(1);
         } catch (Exception | LinkageError e) {
             initError = e;
@@ -113,27 +108,6 @@ public final class LambdaFunction implements AutoCloseable {
             throw new IllegalStateException(logicalId() + ": interrupted while waiting for its initialization", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** The function's log4j console output goes to {@code listener} instead (see {@code bridge.Log4jTap}). */
-    private static void tapLogs(String functionId, ClassLoader loader, FunctionLogListener listener) {
-        @SuppressWarnings("unchecked")
-        Consumer<Map<String, Object>> sink = values -> listener.onLog(new FunctionLog(functionId,
-                (String) values.get("level"), (String) values.get("logger"), (String) values.get("message"),
-                (Throwable) values.get("thrown"), (Supplier<String>) values.get("rendered")));
-        try {
-            Class<?> tap = new BridgeClassLoader(loader).loadClass(BridgeClassLoader.PACKAGE + "Log4jTap");
-            HandlerClass.withContextClassLoader(loader, () ->
-                    tap.getMethod("install", ClassLoader.class, Consumer.class).invoke(null, loader, sink));
-        } catch (NoClassDefFoundError | ClassNotFoundException noLog4j) {
-            // A function without log4j-core logs however it does, straight to stdout.
-        } catch (InvocationTargetException e) {
-            if (!(e.getCause() instanceof NoClassDefFoundError)) {
-                ConsoleLog.warn(functionId, "its log output could not be tapped (" + e.getCause() + "); it prints as is");
-            }
-        } catch (Exception e) {
-            ConsoleLog.warn(functionId, "its log output could not be tapped (" + e + "); it prints as is");
         }
     }
 
@@ -220,7 +194,7 @@ public final class LambdaFunction implements AutoCloseable {
         try {
             Object instance = acquire();
             try {
-                response = handler.invoke(instance, json, context);
+                response = FunctionLogTap.running(this, () -> handler.invoke(instance, json, context));
             } finally {
                 release(instance);
             }
@@ -274,7 +248,15 @@ public final class LambdaFunction implements AutoCloseable {
         permits.release();
     }
 
-    /** Lets go of the function's class loader (after its initialization, if that is running). */
+    /** A line the function logged while it ran for this stack. */
+    void log(FunctionLog line) {
+        logListener.onLog(line);
+    }
+
+    /**
+     * Stops taking invocations (after its initialization, if that is running). The class loader stays with
+     * {@link FunctionCode}, for the next stack in this JVM.
+     */
     @Override
     public void close() {
         if (started.compareAndSet(false, true)) {
@@ -282,13 +264,6 @@ public final class LambdaFunction implements AutoCloseable {
             initialized.complete(null);
         }
         awaitInitialized();
-        if (loader != null) {
-            try {
-                loader.close();
-            } catch (IOException e) {
-                ConsoleLog.warn(logicalId(), "closing its class loader failed: " + e);
-            }
-        }
     }
 
     /** Thrown by {@link #invoke} when the function could not be loaded. */

@@ -81,8 +81,11 @@ public final class LocalStack implements AutoCloseable {
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of(".switchboard-data");
     private static final String LOG4J_SHUTDOWN_HOOK = "log4j2.shutdownHookEnabled";
 
-    /** Handler instances per function, at most (Lambda scales out; a laptop has a few cores). */
-    public static final int DEFAULT_MAX_CONCURRENCY = 4;
+    /**
+     * Handler instances per function, at most (Lambda scales out; a laptop has a few cores): enough that 32
+     * callers at once are answered within 100 ms on two cores (docs/performance.md).
+     */
+    public static final int DEFAULT_MAX_CONCURRENCY = 8;
 
     private final SamTemplate template;
     private final Path templatePath;

@@ -80,11 +80,12 @@ class LocalStackHandlersIT {
 
     @Test
     void invocationsRunInParallelOnInstancesGrownOnDemandUpToTheCap() throws Exception {
-        // Twice the cap (4) at once: the first four run together, the rest wait for a free instance.
+        // Twice the cap at once: the first ones run together, the rest wait for a free instance.
+        int cap = LocalStack.DEFAULT_MAX_CONCURRENCY;
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/parallel?together=4")).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+        for (int i = 0; i < 2 * cap; i++) {
+            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/parallel?together=" + cap))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
         }
         Set<String> instances = new HashSet<>();
         for (CompletableFuture<HttpResponse<String>> call : calls) {
