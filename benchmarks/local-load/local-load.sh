@@ -6,7 +6,7 @@
 #   mvn -q -Pbench -DskipTests package && bash benchmarks/local-load/local-load.sh
 #
 # LOCAL_JAR runs another build of the stack (e.g. an older checkout's) against the same load; STACK_ARGS adds
-# options (e.g. "--max-concurrency 8").
+# options (e.g. "--max-concurrency 4"), STACK_JAVA_OPTS JVM options (e.g. "-Xlog:gc"); STACK_LOG keeps its output.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -15,17 +15,17 @@ LOCAL_JAR="${LOCAL_JAR:-local/target/switchboard-local.jar}"
 HTTP_PORT="${HTTP_PORT:-3876}"
 OUT=benchmarks/local-load/target/local-load.md
 DATA=$(mktemp -d)
-STACK_LOG=$(mktemp)
+STACK_LOG="${STACK_LOG:-$(mktemp)}"
 
 for f in "$RUNNER" "$LOCAL_JAR"; do
   [ -f "$f" ] || { echo "missing $f: run 'mvn -q -Pbench -DskipTests package' first" >&2; exit 1; }
 done
 
 # shellcheck disable=SC2086
-java -jar "$LOCAL_JAR" --in-memory --data-dir "$DATA" --port "$HTTP_PORT" --dynamodb-port 0 --sqs-port 0 --s3-port 0 \
+java ${STACK_JAVA_OPTS:-} -jar "$LOCAL_JAR" --in-memory --data-dir "$DATA" --port "$HTTP_PORT" --dynamodb-port 0 --sqs-port 0 --s3-port 0 \
   --sandbox-port 0 ${STACK_ARGS:-} >"$STACK_LOG" 2>&1 &
 STACK_PID=$!
-trap 'kill $STACK_PID 2>/dev/null || true; wait $STACK_PID 2>/dev/null || true; rm -rf "$DATA" "$STACK_LOG"' EXIT
+trap 'kill $STACK_PID 2>/dev/null || true; wait $STACK_PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
 started() { # ready, and (stacks that initialize functions in the background) every function initialized
   grep -q "Ready on" "$STACK_LOG" && { ! grep -q "functions are initializing" "$STACK_LOG" || grep -q "functions initialized" "$STACK_LOG"; }
 }

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.emulators.AwsEmulators;
 import dev.switchboard.emulators.HttpApiRoute;
 import dev.switchboard.emulators.IntrinsicResolver;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -173,19 +172,17 @@ final class HttpApiGateway implements AutoCloseable {
      */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total <= MAX_BODY_BYTES) {
-                    out.write(buffer, 0, n);
-                } else if (total > MAX_DRAIN_BYTES) {
-                    break;
-                }
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);   // grows with the body: a webhook's is small
+            if (body.length <= MAX_BODY_BYTES) {
+                return body;
             }
-            return total > MAX_BODY_BYTES ? null : out.toByteArray();
+            long drained = body.length;
+            byte[] scratch = new byte[64 * 1024];
+            int n;
+            while (drained < MAX_DRAIN_BYTES && (n = in.read(scratch)) >= 0) {
+                drained += n;
+            }
+            return null;
         }
     }
 
