@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,12 +22,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import scala.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -45,8 +60,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <p>All three accept the fixed test credentials {@value #ACCESS_KEY_ID}/{@value #SECRET_ACCESS_KEY} in
  * region {@value #REGION}; s3proxy checks SigV2/SigV4 signatures against them. With a data directory,
- * DynamoDB keeps its tables in {@code <dir>/dynamodb} and S3 its objects in {@code <dir>/s3}; SQS always
- * keeps messages in memory. Without one, S3 still uses the filesystem (a temporary directory deleted on
+ * DynamoDB keeps its tables in {@code <dir>/dynamodb}, S3 its objects in {@code <dir>/s3} and SQS its queues
+ * and messages in {@code <dir>/sqs} (ElasticMQ's SQL message store on H2): nothing queued is lost when the
+ * process stops. Without one, S3 still uses the filesystem (a temporary directory deleted on
  * {@link #close()}) so that large recordings never sit on the heap.
  *
  * <p>Classpath note: DynamoDB Local's jar contains its own {@code log4j2.xml}. Put {@code shared} (whose
@@ -58,6 +74,8 @@ public final class AwsEmulators implements AutoCloseable {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String ACCESS_KEY_ID = "local";
     public static final String SECRET_ACCESS_KEY = "local";
+    /** The one interface all three listen on. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     private final DynamoDBProxyServer dynamoDbServer;
     private final SQSRestServer sqsServer;
@@ -261,7 +279,7 @@ public final class AwsEmulators implements AutoCloseable {
                 CompletableFuture<Started<DynamoDBProxyServer>> dynamoDb =
                         CompletableFuture.supplyAsync(() -> startDynamoDb(dynamoDbPort, data), starters);
                 CompletableFuture<Started<SQSRestServer>> sqs =
-                        CompletableFuture.supplyAsync(() -> startSqs(sqsPort), starters);
+                        CompletableFuture.supplyAsync(() -> startSqs(sqsPort, data), starters);
                 CompletableFuture<Started<S3Proxy>> s3 =
                         CompletableFuture.supplyAsync(() -> startS3(s3Port, s3Directory), starters);
                 try {
@@ -302,6 +320,7 @@ public final class AwsEmulators implements AutoCloseable {
         }
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            listenOnLoopbackOnly(server);
             server.start();
             return new Started<>(server, port);
         } catch (Exception e) {
@@ -309,18 +328,51 @@ public final class AwsEmulators implements AutoCloseable {
         }
     }
 
-    private static Started<SQSRestServer> startSqs(int requestedPort) {
+    /**
+     * DynamoDB Local has no option for its interface and listens on all of them; like ElasticMQ and s3proxy
+     * here, it is bound to 127.0.0.1 (its Jetty connector, set before it starts).
+     */
+    private static void listenOnLoopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof ServerConnector serverConnector) {
+                serverConnector.setHost(LOOPBACK);
+            }
+        }
+    }
+
+    private static Started<SQSRestServer> startSqs(int requestedPort, Path data) {
         int port = requestedPort == 0 ? freePort() : requestedPort;
         try {
             // The node address is what queue URLs are built from, so it must carry the real port.
-            SQSRestServer server = SQSRestServerBuilder
-                    .withInterface("127.0.0.1")
+            TheSQSRestServerBuilder builder = SQSRestServerBuilder
+                    .withInterface(LOOPBACK)
                     .withPort(port)
                     .withServerAddress(new NodeAddress("http", "localhost", port, ""))
                     .withAWSRegion(REGION)
-                    .withAWSAccountId(ACCOUNT_ID)
-                    .start();
+                    .withAWSAccountId(ACCOUNT_ID);
+            ActorRef store = null;
+            ActorRef queues = null;
+            if (data != null) {
+                // ElasticMQ's own message store (H2 under the data directory), wired as elasticmq-server wires it:
+                // every queue and message event goes to the store, which restores them at the next start.
+                ActorSystem system = ActorSystem.create("elasticmq");
+                String uri = "jdbc:h2:" + data.resolve("sqs").resolve("messages").toAbsolutePath();
+                store = system.actorOf(Props.create(SqlQueuePersistenceActor.class,
+                        new SqlQueuePersistenceConfig(true, "org.h2.Driver", uri, "", "", false),
+                        scala.collection.immutable.List$.MODULE$.empty()));
+                queues = system.actorOf(Props.create(QueueManagerActor.class, new NowProvider(),
+                        SQSRestServerBuilder.sqsLimits(), Option.apply(store)));
+                builder = builder.withActorSystem(system).withQueueManagerActor(queues).withQueueEventListener(store);
+            }
+            SQSRestServer server = builder.start();
             server.waitUntilStarted();
+            if (store != null) {
+                Patterns.ask(store, new QueueEvent.Restore(queues), java.time.Duration.ofSeconds(30))
+                        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
             return new Started<>(server, port);
         } catch (Exception e) {
             throw new IllegalStateException("ElasticMQ could not start on port " + port + ": " + e.getMessage(), e);
@@ -331,7 +383,7 @@ public final class AwsEmulators implements AutoCloseable {
         try {
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(new FilesystemNio2BlobStore(directory.toString()))
-                    .endpoint(URI.create("http://127.0.0.1:" + requestedPort))
+                    .endpoint(URI.create("http://" + LOOPBACK + ":" + requestedPort))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
                     // Without this the SDK's multipart upload fails on x-amz-mp-object-size (501).
                     .ignoreUnknownHeaders(true)

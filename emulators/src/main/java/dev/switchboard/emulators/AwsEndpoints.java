@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Where DynamoDB, SQS and S3 answer and with which (fake) credentials: the in-process emulators, a
  * LocalStack container, or a local stack started by another process.
  *
- * <p>{@link #clientEnvironment()} is what a function needs in its environment to talk to them through
- * {@code AwsSettings}; the {@code new...Client()} methods build SDK clients for tests and tools (callers
- * close them).
+ * <p>{@link #clientEnvironment()} is what a function process needs in its environment to talk to them (the
+ * SDK reads {@code AWS_ENDPOINT_URL_<SERVICE>} itself); {@link #sdkSystemProperties()} is the same for
+ * functions running inside this JVM ({@link SdkSystemProperties}). The {@code new...Client()} methods build
+ * SDK clients for tests and tools (callers close them).
  */
 public record AwsEndpoints(URI dynamoDb, URI sqs, URI s3, String region, String accessKeyId, String secretAccessKey) {
 
@@ -33,12 +34,16 @@ public record AwsEndpoints(URI dynamoDb, URI sqs, URI s3, String region, String 
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
     }
 
-    /** Endpoints on {@code localhost} with the emulators' region and test credentials. */
+    /**
+     * Endpoints on this machine with the emulators' region and test credentials. They name the loopback
+     * address (127.0.0.1), not {@code localhost}: for an IP the SDK's S3 endpoint rules use path-style
+     * requests, which an emulator without per-bucket host names needs.
+     */
     public static AwsEndpoints localhost(int dynamoDbPort, int sqsPort, int s3Port) {
         return new AwsEndpoints(
-                URI.create("http://localhost:" + dynamoDbPort),
-                URI.create("http://localhost:" + sqsPort),
-                URI.create("http://localhost:" + s3Port),
+                URI.create("http://127.0.0.1:" + dynamoDbPort),
+                URI.create("http://127.0.0.1:" + sqsPort),
+                URI.create("http://127.0.0.1:" + s3Port),
                 AwsEmulators.REGION, AwsEmulators.ACCESS_KEY_ID, AwsEmulators.SECRET_ACCESS_KEY);
     }
 
@@ -55,6 +60,21 @@ public record AwsEndpoints(URI dynamoDb, URI sqs, URI s3, String region, String 
         env.put("AWS_ENDPOINT_URL_SQS", sqs.toString());
         env.put("AWS_ENDPOINT_URL_S3", s3.toString());
         return env;
+    }
+
+    /**
+     * The AWS SDK's own system properties for the same settings (service endpoints, region, keys): what
+     * clients built without explicit configuration read inside this JVM.
+     */
+    public Map<String, String> sdkSystemProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("aws.endpointUrlDynamoDb", dynamoDb.toString());
+        properties.put("aws.endpointUrlSqs", sqs.toString());
+        properties.put("aws.endpointUrlS3", s3.toString());
+        properties.put("aws.region", region);
+        properties.put("aws.accessKeyId", accessKeyId);
+        properties.put("aws.secretAccessKey", secretAccessKey);
+        return properties;
     }
 
     public DynamoDbClient newDynamoDbClient() {

@@ -1,10 +1,6 @@
 package dev.switchboard.emulators;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,11 +19,9 @@ import java.util.regex.Pattern;
  * account 000000000000, and resources resolve to their local counterparts (table and bucket names, queue
  * URLs and ARNs from {@link LocalResources}; the HTTP API is {@code "local"}).
  *
- * <p>Supported: {@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub} (both forms), {@code Fn::If},
- * {@code Fn::Equals}, {@code Fn::Not}, {@code Fn::And}, {@code Fn::Or}, {@code Condition},
- * {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, {@code Fn::FindInMap}, {@code Fn::Base64},
- * {@code Fn::GetAZs}, {@code Fn::Length}, {@code Fn::ToJsonString}. {@code Fn::ImportValue},
- * {@code Fn::Cidr} and {@code Fn::Transform} throw: nothing local could answer them.
+ * <p>Supported: what {@code template.yaml} uses, {@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub} (both
+ * forms), {@code Fn::If}, {@code Fn::Equals}, {@code Fn::Not} and {@code Fn::Select}. Any other intrinsic function is refused
+ * with a message naming it and these ({@link #SUPPORTED}); add it here when the template starts to use it.
  *
  * <p>Instances are immutable; {@link #withResources} gives a resolver that also knows queue URLs.
  */
@@ -41,10 +35,13 @@ public final class IntrinsicResolver {
         }
     };
 
+    /** The intrinsic functions the resolver evaluates. */
+    public static final List<String> SUPPORTED = List.of("Ref", "Fn::GetAtt", "Fn::Sub", "Fn::If", "Fn::Equals", "Fn::Not",
+            "Fn::Select");
+
     public static final String DEFAULT_STACK_NAME = "switchboard-local";
     public static final String LOCAL_API_ID = "local";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     private final SamTemplate template;
@@ -297,8 +294,6 @@ public final class IntrinsicResolver {
         switch (fn) {
             case "Ref":
                 return ref(asString(resolve(arg), "Ref"));
-            case "Condition":
-                return condition(arg.toString());
             case "Fn::GetAtt":
                 return getAtt(arg);
             case "Fn::Sub":
@@ -314,32 +309,8 @@ public final class IntrinsicResolver {
             }
             case "Fn::Not":
                 return !asBoolean(resolve(args(fn, arg, 1).get(0)), fn);
-            case "Fn::And": {
-                boolean all = true;
-                for (Object c : asList(arg, fn)) {
-                    all &= asBoolean(resolve(c), fn);
-                }
-                return all;
-            }
-            case "Fn::Or": {
-                boolean any = false;
-                for (Object c : asList(arg, fn)) {
-                    any |= asBoolean(resolve(c), fn);
-                }
-                return any;
-            }
-            case "Fn::Join": {
-                List<?> args = args(fn, arg, 2);
-                String delimiter = asString(resolve(args.get(0)), fn);
-                List<String> parts = new ArrayList<>();
-                for (Object item : asList(resolve(args.get(1)), fn)) {
-                    if (item != NO_VALUE) {
-                        parts.add(asString(item, fn));
-                    }
-                }
-                return String.join(delimiter, parts);
-            }
             case "Fn::Select": {
+                // The functions' Descriptions: [text, !Ref parameters it reads...] (the version digest).
                 List<?> args = args(fn, arg, 2);
                 int index = Integer.parseInt(asString(resolve(args.get(0)), fn).trim());
                 List<?> list = asList(resolve(args.get(1)), fn);
@@ -348,31 +319,9 @@ public final class IntrinsicResolver {
                 }
                 return list.get(index);
             }
-            case "Fn::Split": {
-                List<?> args = args(fn, arg, 2);
-                String delimiter = asString(resolve(args.get(0)), fn);
-                String source = asString(resolve(args.get(1)), fn);
-                return List.of(source.split(Pattern.quote(delimiter), -1));
-            }
-            case "Fn::FindInMap":
-                return findInMap(asList(arg, fn));
-            case "Fn::Base64":
-                return Base64.getEncoder().encodeToString(asString(resolve(arg), fn).getBytes(StandardCharsets.UTF_8));
-            case "Fn::GetAZs":
-                return List.of(AwsEmulators.REGION + "a", AwsEmulators.REGION + "b", AwsEmulators.REGION + "c");
-            case "Fn::Length":
-                return asList(resolve(arg), fn).size();
-            case "Fn::ToJsonString":
-                try {
-                    return JSON.writeValueAsString(resolve(arg));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("Fn::ToJsonString: " + e.getMessage(), e);
-                }
-            case "Fn::ImportValue":
-                throw new UnsupportedOperationException("Fn::ImportValue " + arg
-                        + ": other stacks' exports do not exist locally; pass the value as a parameter instead");
             default:
-                throw new UnsupportedOperationException(fn + " is not supported by the local stack");
+                throw new UnsupportedOperationException(fn + " is not supported by the local stack, which evaluates"
+                        + " only what template.yaml uses: " + String.join(", ", SUPPORTED));
         }
     }
 
@@ -541,25 +490,6 @@ public final class IntrinsicResolver {
             throw new IllegalArgumentException("Fn::Sub variable ${" + name + "} resolved to AWS::NoValue");
         }
         return asString(value, "${" + name + "}");
-    }
-
-    private Object findInMap(List<?> args) {
-        if (args.size() < 3 || args.size() > 4) {
-            throw new IllegalArgumentException("Fn::FindInMap needs [Map, TopKey, SecondKey], got " + args);
-        }
-        String mapName = asString(resolve(args.get(0)), "Fn::FindInMap");
-        String top = asString(resolve(args.get(1)), "Fn::FindInMap");
-        String second = asString(resolve(args.get(2)), "Fn::FindInMap");
-        Map<String, Object> mapping = SamTemplate.map(template.mappings().get(mapName), "Mappings." + mapName);
-        Object topLevel = mapping.get(top);
-        Object value = topLevel instanceof Map<?, ?> m ? m.get(second) : null;
-        if (value == null) {
-            if (args.size() == 4 && args.get(3) instanceof Map<?, ?> options && options.containsKey("DefaultValue")) {
-                return resolve(options.get("DefaultValue"));
-            }
-            throw new IllegalArgumentException("Fn::FindInMap: no " + mapName + "." + top + "." + second);
-        }
-        return resolve(value);
     }
 
     private LocalResources requireResources(String what) {

@@ -117,11 +117,6 @@ public final class SamTemplate {
         return conditions;
     }
 
-    /** {@code Mappings}, for {@code Fn::FindInMap}. */
-    public Map<String, Object> mappings() {
-        return map(document.get("Mappings"), "Mappings");
-    }
-
     /** {@code Globals.Function} as written. */
     public Map<String, Object> globalsFunction() {
         return globalsFunction;

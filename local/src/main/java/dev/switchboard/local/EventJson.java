@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Events and responses as JSON, through the Lambda Java runtime's own serializers (so SQS events read
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 final class EventJson {
 
     private static final ObjectMapper PRETTY = new ObjectMapper();
+    private static final Map<Class<?>, PojoSerializer<?>> SERIALIZERS = new ConcurrentHashMap<>();
 
     private EventJson() {
     }
@@ -30,6 +33,11 @@ final class EventJson {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(file + " is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code json} read into {@code type} as the Lambda runtime reads an event. */
+    static <T> T read(String json, Class<T> type) {
+        return serializer(type).fromJson(json);
     }
 
     /** Compact JSON as the Lambda runtime writes it. */
@@ -52,7 +60,10 @@ final class EventJson {
         }
     }
 
+    /** Building one sets up a Jackson mapper with Lambda's mixins: once per class, not per event. */
+    @SuppressWarnings("unchecked")
     private static <T> PojoSerializer<T> serializer(Class<T> type) {
-        return LambdaEventSerializers.serializerFor(type, EventJson.class.getClassLoader());
+        return (PojoSerializer<T>) SERIALIZERS.computeIfAbsent(type,
+                t -> LambdaEventSerializers.serializerFor(t, EventJson.class.getClassLoader()));
     }
 }

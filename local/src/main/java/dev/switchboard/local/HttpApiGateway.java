@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.emulators.AwsEmulators;
 import dev.switchboard.emulators.HttpApiRoute;
 import dev.switchboard.emulators.IntrinsicResolver;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -45,6 +45,8 @@ import java.util.function.Function;
 final class HttpApiGateway implements AutoCloseable {
 
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** Requests handled at once; more wait for a thread (the server's backlog holds their connections). */
+    static final int MAX_REQUESTS_IN_FLIGHT = 64;
     private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
@@ -61,11 +63,15 @@ final class HttpApiGateway implements AutoCloseable {
         this.routes = new RouteTable(routes);
         this.functions = functions;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "http-api-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // One thread per request in flight: a request waiting for a free function instance holds its thread.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_REQUESTS_IN_FLIGHT, MAX_REQUESTS_IN_FLIGHT, 30,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "http-api-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
@@ -166,19 +172,17 @@ final class HttpApiGateway implements AutoCloseable {
      */
     private static byte[] readBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total <= MAX_BODY_BYTES) {
-                    out.write(buffer, 0, n);
-                } else if (total > MAX_DRAIN_BYTES) {
-                    break;
-                }
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);   // grows with the body: a webhook's is small
+            if (body.length <= MAX_BODY_BYTES) {
+                return body;
             }
-            return total > MAX_BODY_BYTES ? null : out.toByteArray();
+            long drained = body.length;
+            byte[] scratch = new byte[64 * 1024];
+            int n;
+            while (drained < MAX_DRAIN_BYTES && (n = in.read(scratch)) >= 0) {
+                drained += n;
+            }
+            return null;
         }
     }
 
@@ -331,6 +335,10 @@ final class HttpApiGateway implements AutoCloseable {
         headers.set("Content-Type", "application/json");
         headers.set("apigw-requestid", requestId);
         extraHeaders.forEach(headers::set);
+        if (exchange.getRequestMethod().equalsIgnoreCase("HEAD")) {
+            exchange.sendResponseHeaders(status, -1);   // a response to HEAD has no body
+            return;
+        }
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

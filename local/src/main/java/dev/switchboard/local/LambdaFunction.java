@@ -1,98 +1,119 @@
 package dev.switchboard.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.switchboard.emulators.FunctionDefinition;
-import dev.switchboard.shared.config.Env;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One function of the template, loaded like a Lambda execution environment: its handler is constructed
- * once (the cold start) inside {@link Env#runWith} with the function's own environment, and every
- * invocation runs with that environment too.
+ * One function of the template, run like Lambda runs it: its own code (the jar its {@code CodeUri} names)
+ * in its own class loader, handlers constructed with the function's environment, and as many instances as
+ * concurrent invocations need, up to a cap.
  *
- * <p>Lambda never runs two invocations in one execution environment at once, so handlers may keep
- * per-invocation state in fields; invocations of one function are therefore serialized here.
+ * <p>Like Lambda's execution environments, an instance serves one invocation at a time (so handlers may
+ * keep per-invocation state in fields) and is reused afterwards; when all are busy a new one is
+ * constructed (a cold start) until {@code maxConcurrency} exist, after which invocations wait for one to
+ * become free. The first instance is constructed by {@link #initialize()} (Lambda's init phase, which the
+ * stack runs when it starts, in the background), so that a configuration error shows at startup; whatever
+ * needs the function waits for it.
  *
- * <p>A handler whose construction fails (a configuration error, typically) does not stop the stack: the
- * function reports {@link #initError()} and every invocation fails with it, like Lambda's init errors.
+ * <p>A function whose code or first construction fails (a missing setting, typically) does not stop the
+ * stack: it reports {@link #initError()} and every invocation fails with it, like Lambda's init errors.
  */
-public final class LambdaFunction {
+public final class LambdaFunction implements AutoCloseable {
 
     private final FunctionDefinition definition;
     private final Map<String, String> environment;
-    private final RequestHandler<Object, Object> handler;
-    private final Throwable initError;
-    private final Duration initDuration;
+    private final FunctionCode code;
     private final InvocationListener listener;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final FunctionLogListener logListener;
+    private final int maxConcurrency;
+    private final CompletableFuture<Void> initialized = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
 
-    private LambdaFunction(FunctionDefinition definition, Map<String, String> environment,
-            RequestHandler<Object, Object> handler, Throwable initError, Duration initDuration,
-            InvocationListener listener) {
+    private volatile HandlerClass handler;
+    private volatile Throwable initError;
+    private volatile Duration initDuration = Duration.ZERO;
+
+    /** One permit per instance that may exist; fair, so waiting invocations are served first come, first served. */
+    private final Semaphore permits;
+    private final Deque<Object> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger instances = new AtomicInteger();
+
+    /** How functions are run: instances per function, who hears about invocations and log lines. */
+    record Options(int maxConcurrency, InvocationListener invocationListener, FunctionLogListener logListener) {
+        Options {
+            if (maxConcurrency < 1) {
+                throw new IllegalArgumentException("maxConcurrency must be at least 1, got " + maxConcurrency);
+            }
+        }
+    }
+
+    /** A function not loaded yet: {@link #initialize()} loads it, everything else waits for that. */
+    LambdaFunction(FunctionDefinition definition, FunctionCode code, Map<String, String> environment, Options options) {
         this.definition = definition;
         this.environment = Map.copyOf(environment);
-        this.handler = handler;
-        this.initError = initError;
-        this.initDuration = initDuration;
-        this.listener = listener;
+        this.code = code;
+        this.listener = options.invocationListener();
+        this.logListener = options.logListener();
+        this.maxConcurrency = options.maxConcurrency();
+        this.permits = new Semaphore(maxConcurrency, true);
     }
 
-    /** Loads and constructs the handler class named by the template; never throws. */
-    static LambdaFunction load(FunctionDefinition definition, Map<String, String> environment,
-            InvocationListener listener) {
+    /** Loads and initializes in one go (see {@link #initialize()}). */
+    static LambdaFunction load(FunctionDefinition definition, FunctionCode code, Map<String, String> environment,
+            Options options) {
+        LambdaFunction function = new LambdaFunction(definition, code, environment, options);
+        function.initialize();
+        return function;
+    }
+
+    /**
+     * Loads the function's code and constructs its first handler (Lambda's init phase); never throws (see
+     * {@link #initError()}). Runs once.
+     */
+    void initialize() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         long start = System.nanoTime();
         try {
-            RequestHandler<Object, Object> handler = Env.runWith(environment, () -> construct(definition, environment));
-            return new LambdaFunction(definition, environment, handler, null,
-                    Duration.ofNanos(System.nanoTime() - start), listener);
-        } catch (RuntimeException | LinkageError e) {
-            Throwable cause = e instanceof InitFailure && e.getCause() != null ? e.getCause() : e;
-            return new LambdaFunction(definition, environment, null, cause,
-                    Duration.ofNanos(System.nanoTime() - start), listener);
+            FunctionLogTap.running(this, () -> {
+                handler = code.handlerClass(definition);
+                idle.push(handler.newInstance(environment));
+                return null;
+            });
+            instances.set(1);
+        } catch (Exception | LinkageError e) {
+            initError = e;
+        } finally {
+            initDuration = Duration.ofNanos(System.nanoTime() - start);
+            initialized.complete(null);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static RequestHandler<Object, Object> construct(FunctionDefinition definition, Map<String, String> environment) {
-        String className = definition.handlerClass();
-        Class<?> type;
+    /** Waits for {@link #initialize()} (run by the stack in the background). */
+    private void awaitInitialized() {
         try {
-            // Initialized here, so that static initializers also see the function's environment.
-            type = Class.forName(className, true, LambdaFunction.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Handler class " + className + " is not on the classpath", e);
-        }
-        if (!RequestHandler.class.isAssignableFrom(type)) {
-            throw new IllegalStateException(className + " does not implement RequestHandler");
-        }
-        if (!definition.handlerMethod().equals("handleRequest")) {
-            throw new IllegalStateException("Handler method must be handleRequest, got " + definition.handler());
-        }
-        try {
-            // Handlers take their environment as a constructor argument (Lambda's no-arg one passes System.getenv()).
-            try {
-                return (RequestHandler<Object, Object>) type.getConstructor(Map.class).newInstance(environment);
-            } catch (NoSuchMethodException noEnvironmentConstructor) {
-                return (RequestHandler<Object, Object>) type.getDeclaredConstructor().newInstance();
-            }
-        } catch (InvocationTargetException e) {
-            throw new InitFailure(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(className + " needs a public no-argument constructor", e);
+            initialized.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(logicalId() + ": interrupted while waiting for its initialization", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
-    /** Carries the constructor's own exception out of {@link Env#runWith}. */
-    private static final class InitFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        InitFailure(Throwable cause) {
-            super(cause);
-        }
+    /** Whether {@link #initialize()} has finished (successfully or not). */
+    public boolean isInitialized() {
+        return initialized.isDone();
     }
 
     public String logicalId() {
@@ -103,25 +124,47 @@ public final class LambdaFunction {
         return definition;
     }
 
-    /** The environment the handler was constructed and is invoked with. */
+    /** The environment the handlers are constructed with. */
     public Map<String, String> environment() {
         return environment;
     }
 
-    public boolean isReady() {
-        return handler != null;
+    /** Where the function's code was loaded from. */
+    public FunctionCode code() {
+        return code;
     }
 
+    /** The handler class, as loaded by the function's own class loader; empty when loading failed. */
+    public Optional<Class<?>> handlerClass() {
+        awaitInitialized();
+        return Optional.ofNullable(handler).map(HandlerClass::type);
+    }
+
+    /** Initialized without error (waits for the initialization). */
+    public boolean isReady() {
+        awaitInitialized();
+        return initError == null;
+    }
+
+    /** Why initialization failed (waits for it). */
     public Optional<Throwable> initError() {
+        awaitInitialized();
         return Optional.ofNullable(initError);
     }
 
     public Duration initDuration() {
+        awaitInitialized();
         return initDuration;
     }
 
-    /** One line for the startup output when the handler could not be constructed. */
+    /** Handler instances constructed so far (at most {@code maxConcurrency}). */
+    public int instances() {
+        return instances.get();
+    }
+
+    /** One line for the startup output when the function could not be loaded. */
     public String initErrorSummary() {
+        awaitInitialized();
         if (initError == null) {
             return "";
         }
@@ -130,30 +173,36 @@ public final class LambdaFunction {
     }
 
     /**
-     * Invokes the handler with {@code event} and a fresh {@link LambdaContext}. Handler exceptions are
-     * rethrown; a function whose construction failed throws {@link FunctionInitException}.
+     * Invokes a handler instance with {@code event} (an {@code APIGatewayV2HTTPEvent} or {@code SQSEvent})
+     * and a fresh {@link LambdaContext}; returns the response as the local stack's class of the same name.
+     * Handler exceptions are rethrown; a function that could not be loaded throws {@link FunctionInitException}.
      */
     public Object invoke(Object event) {
+        awaitInitialized();
         LambdaContext context = LambdaContext.forInvocation(definition.logicalId(), definition.memorySize(),
                 definition.timeoutSeconds());
-        if (handler == null) {
+        if (initError != null) {
             FunctionInitException e = new FunctionInitException(definition.logicalId(), initError);
             listener.onInvocation(new Invocation(logicalId(), context.getAwsRequestId(), event, null,
                     Optional.of(e), Duration.ZERO));
             throw e;
         }
-        lock.lock();
+        String json = EventJson.write(event);
         long start = System.nanoTime();
         Object response = null;
         Throwable error = null;
         try {
-            response = Env.runWith(environment, () -> handler.handleRequest(event, context));
+            Object instance = acquire();
+            try {
+                response = FunctionLogTap.running(this, () -> handler.invoke(instance, json, context));
+            } finally {
+                release(instance);
+            }
             return response;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             error = e;
             throw e;
         } finally {
-            lock.unlock();
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
             if (duration.toMillis() > definition.timeoutSeconds() * 1000L) {
                 ConsoleLog.warn(logicalId(), "took " + duration.toMillis() + " ms, over its Timeout of "
@@ -168,7 +217,56 @@ public final class LambdaFunction {
         }
     }
 
-    /** Thrown by {@link #invoke} when the handler could not be constructed. */
+    /**
+     * A free instance: once one of the {@code maxConcurrency} permits is ours (waiting in line for it), an idle
+     * instance if there is one, else a new one (a cold start). Holding a permit, there always is one of either.
+     */
+    private Object acquire() {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(logicalId() + ": interrupted while waiting for a free instance", e);
+        }
+        Object instance = idle.pollFirst();
+        if (instance != null) {
+            return instance;
+        }
+        try {
+            instance = handler.newInstance(environment);
+            instances.incrementAndGet();
+            return instance;
+        } catch (RuntimeException | Error e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    /** Most recently used first, as Lambda prefers warm environments. */
+    private void release(Object instance) {
+        idle.push(instance);
+        permits.release();
+    }
+
+    /** A line the function logged while it ran for this stack. */
+    void log(FunctionLog line) {
+        logListener.onLog(line);
+    }
+
+    /**
+     * Stops taking invocations (after its initialization, if that is running). The class loader stays with
+     * {@link FunctionCode}, for the next stack in this JVM.
+     */
+    @Override
+    public void close() {
+        if (started.compareAndSet(false, true)) {
+            initError = new IllegalStateException(logicalId() + " was not initialized: the stack closed first");
+            initialized.complete(null);
+        }
+        awaitInitialized();
+    }
+
+    /** Thrown by {@link #invoke} when the function could not be loaded. */
     public static final class FunctionInitException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -10,6 +10,7 @@ import dev.switchboard.emulators.LocalResources;
 import dev.switchboard.emulators.Provisioner;
 import dev.switchboard.emulators.QueueDefinition;
 import dev.switchboard.emulators.SamTemplate;
+import dev.switchboard.emulators.SdkSystemProperties;
 import dev.switchboard.emulators.SqsEventSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,15 +26,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole template running in this JVM: DynamoDB Local, ElasticMQ and s3proxy with the template's
- * tables, queues and buckets, every function's handler constructed once with its own environment, the
- * HttpApi routes served over real HTTP, the SQS event sources polled, and a Twilio sandbox.
+ * tables, queues and buckets, every function loaded from its own jar in its own class loader and its
+ * handlers constructed with its own environment ({@link LambdaFunction}), the HttpApi routes served over
+ * real HTTP, the SQS event sources polled, and a Twilio sandbox.
+ *
+ * <p>The functions' AWS SDK clients find the emulators through the SDK's own system properties
+ * ({@link SdkSystemProperties}), set while the stack runs and restored when it closes.
  *
  * <h2>In tests</h2>
  * <pre>{@code
@@ -74,6 +79,13 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_S3_PORT = 9000;
     public static final int DEFAULT_SANDBOX_PORT = 3001;
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of(".switchboard-data");
+    private static final String LOG4J_SHUTDOWN_HOOK = "log4j2.shutdownHookEnabled";
+
+    /**
+     * Handler instances per function, at most (Lambda scales out; a laptop has a few cores): enough that 32
+     * callers at once are answered within 100 ms on two cores (docs/performance.md).
+     */
+    public static final int DEFAULT_MAX_CONCURRENCY = 8;
 
     private final SamTemplate template;
     private final Path templatePath;
@@ -93,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
     private final String recordingsToken;
     private final Map<String, String> appliedDefaults;
     private final List<AutoCloseable> closeables;
+    private final CompletableFuture<Void> functionsInitialized;
     private volatile boolean closed;
 
     private LocalStack(Starter s) {
@@ -114,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
         this.recordingsToken = s.recordingsToken;
         this.appliedDefaults = Collections.unmodifiableMap(s.appliedDefaults);
         this.closeables = s.closeables;
+        this.functionsInitialized = s.functionsInitialized;
     }
 
     public static Builder builder() {
@@ -173,7 +187,31 @@ public final class LocalStack implements AutoCloseable {
         return function(functionLogicalId).environment();
     }
 
-    /** Functions whose handler could not be constructed. */
+    /**
+     * The queues whose event source is polled: those of functions that initialized (a function that failed to
+     * is not polled, as in Lambda). Waits for the functions' initialization.
+     */
+    public Set<String> polledQueues() {
+        Set<String> polled = new LinkedHashSet<>();
+        for (SqsEventSourcePoller poller : pollers) {
+            if (poller.function().isReady()) {
+                polled.add(poller.queue().logicalId());
+            }
+        }
+        return polled;
+    }
+
+    /** Waits until every function is initialized (see {@link Builder#awaitFunctions}). */
+    public void awaitFunctions() {
+        functionsInitialized.join();
+    }
+
+    /** Completes once every function is initialized. */
+    public CompletableFuture<Void> functionsInitialized() {
+        return functionsInitialized;
+    }
+
+    /** Functions whose handler could not be constructed (waits for their initialization). */
     public Map<String, Throwable> failedFunctions() {
         Map<String, Throwable> failed = new LinkedHashMap<>();
         functions.forEach((id, f) -> f.initError().ifPresent(e -> failed.put(id, e)));
@@ -254,7 +292,9 @@ public final class LocalStack implements AutoCloseable {
             String worker = consumer.map(f -> {
                 SqsEventSource e = f.sqsEventSources().stream()
                         .filter(s -> s.queueLogicalId().equals(queue.logicalId())).findFirst().orElseThrow();
-                boolean polled = pollers.stream().anyMatch(p -> p.queue().logicalId().equals(queue.logicalId()));
+                LambdaFunction function = functions.get(f.logicalId());
+                boolean polled = pollers.stream().anyMatch(p -> p.queue().logicalId().equals(queue.logicalId()))
+                        && (function == null || !function.isInitialized() || function.isReady());
                 return "-> " + f.logicalId() + " (batch " + e.batchSize() + (polled ? "" : ", NOT POLLED") + ")";
             }).orElse("(no consumer)");
             String redrive = queue.deadLetterQueueLogicalId()
@@ -263,14 +303,14 @@ public final class LocalStack implements AutoCloseable {
             ConsoleLog.plain("  " + queue.logicalId() + " " + worker + redrive);
         }
         ConsoleLog.plain("");
-        ConsoleLog.plain("AWS emulators (region " + AwsEmulators.REGION + ", keys "
-                + AwsEmulators.ACCESS_KEY_ID + "/" + AwsEmulators.SECRET_ACCESS_KEY + "):");
+        ConsoleLog.plain("AWS emulators (region " + endpoints.region() + ", keys " + endpoints.accessKeyId() + "/"
+                + endpoints.secretAccessKey() + "); the AWS CLI commands work as printed:");
         String table = resources.tableNames().values().stream().findFirst().orElse("TABLE");
         String bucket = resources.bucketNames().values().stream().findFirst().orElse("BUCKET");
-        ConsoleLog.plain("  DynamoDB " + endpoints.dynamoDb() + "   aws --endpoint-url " + endpoints.dynamoDb()
-                + " dynamodb scan --table-name " + table);
-        ConsoleLog.plain("  SQS      " + endpoints.sqs() + "   aws --endpoint-url " + endpoints.sqs() + " sqs list-queues");
-        ConsoleLog.plain("  S3       " + endpoints.s3() + "   aws --endpoint-url " + endpoints.s3() + " s3 ls s3://" + bucket);
+        ConsoleLog.plain("  DynamoDB " + endpoints.dynamoDb() + "   " + awsCli(endpoints.dynamoDb(),
+                "dynamodb scan --table-name " + table));
+        ConsoleLog.plain("  SQS      " + endpoints.sqs() + "   " + awsCli(endpoints.sqs(), "sqs list-queues"));
+        ConsoleLog.plain("  S3       " + endpoints.s3() + "   " + awsCli(endpoints.s3(), "s3 ls s3://" + bucket));
         if (sandbox != null) {
             ConsoleLog.plain("  Twilio sandbox " + sandbox.baseUrl() + " (texts are printed here; nothing is sent)");
         }
@@ -279,7 +319,7 @@ public final class LocalStack implements AutoCloseable {
             ConsoleLog.plain("Data: in memory (tokens in " + (dataDirectory == null ? "memory" : dataDirectory.toAbsolutePath()) + ")");
         } else {
             ConsoleLog.plain("Data: " + dataDirectory.toAbsolutePath()
-                    + " (DynamoDB tables and S3 objects persist; SQS messages live in memory)");
+                    + " (DynamoDB tables, S3 objects and SQS messages persist)");
         }
         if (!appliedDefaults.isEmpty()) {
             ConsoleLog.plain("");
@@ -290,7 +330,12 @@ public final class LocalStack implements AutoCloseable {
                             : name.equals("RECORDINGS_TOKEN") && dataDirectory != null
                             ? "   (kept in " + dataDirectory.resolve(LocalTokens.RECORDINGS_TOKEN_FILE) + ")" : "")));
         }
-        Map<String, Throwable> failed = failedFunctions();
+        Map<String, Throwable> failed = new LinkedHashMap<>();
+        functions.forEach((id, f) -> {
+            if (f.isInitialized()) {
+                f.initError().ifPresent(e -> failed.put(id, e));
+            }
+        });
         if (!failed.isEmpty()) {
             ConsoleLog.plain("");
             ConsoleLog.plain("Functions that FAILED to initialize (their routes answer 500, their queues are not polled):");
@@ -300,6 +345,12 @@ public final class LocalStack implements AutoCloseable {
         if (gateway != null) {
             ConsoleLog.plain("Ready on " + base + "  (Ctrl-C stops everything)");
         }
+    }
+
+    /** An AWS CLI command line for an emulator, with the emulators' keys and region so that it runs as is. */
+    String awsCli(java.net.URI endpoint, String command) {
+        return "AWS_ACCESS_KEY_ID=" + endpoints.accessKeyId() + " AWS_SECRET_ACCESS_KEY=" + endpoints.secretAccessKey()
+                + " aws --region " + endpoints.region() + " --endpoint-url " + endpoint + " " + command;
     }
 
     // ------------------------------------------------------------------ builder
@@ -324,6 +375,11 @@ public final class LocalStack implements AutoCloseable {
         private boolean pollQueues = true;
         private Set<String> onlyFunctions;
         private InvocationListener invocationListener = InvocationListener.NONE;
+        private FunctionLogListener functionLogListener = FunctionLogListener.NONE;
+        private boolean jsonLogs;
+        private boolean printFunctionLogs = true;
+        private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+        private boolean awaitFunctions = true;
 
         private Builder() {
         }
@@ -360,14 +416,14 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** True (the default): tables and objects vanish on close. False: they persist in the data directory. */
+        /** True (the default): tables, objects and messages vanish on close. False: they persist in the data directory. */
         public Builder inMemory(boolean inMemory) {
             this.inMemory = inMemory;
             return this;
         }
 
         /**
-         * Where tables, objects (unless in memory) and the generated tokens are kept. Defaults to
+         * Where tables, objects, messages (unless in memory) and the generated tokens are kept. Defaults to
          * {@code .switchboard-data} when not in memory; in memory without one, tokens are random per stack.
          */
         public Builder dataDirectory(Path directory) {
@@ -443,6 +499,42 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /** Hears every line the functions log through log4j (besides the console). */
+        public Builder functionLogListener(FunctionLogListener listener) {
+            this.functionLogListener = Objects.requireNonNull(listener);
+            return this;
+        }
+
+        /** Print the functions' log lines as their JSON (true) or as short lines (false, the default). */
+        public Builder jsonLogs(boolean json) {
+            this.jsonLogs = json;
+            return this;
+        }
+
+        /** Whether the functions' log lines go to the console at all (true). */
+        public Builder printFunctionLogs(boolean print) {
+            this.printFunctionLogs = print;
+            return this;
+        }
+
+        /**
+         * Whether {@link #start()} returns only once every function is initialized (true), or as soon as the
+         * routes are served, functions initializing in the background (an invocation waits for its function).
+         */
+        public Builder awaitFunctions(boolean await) {
+            this.awaitFunctions = await;
+            return this;
+        }
+
+        /** Handler instances per function at most, i.e. concurrent invocations of one function ({@value #DEFAULT_MAX_CONCURRENCY}). */
+        public Builder maxConcurrency(int instances) {
+            if (instances < 1) {
+                throw new IllegalArgumentException("maxConcurrency must be at least 1, got " + instances);
+            }
+            this.maxConcurrency = instances;
+            return this;
+        }
+
         /** Starts everything; on failure, whatever had started is stopped again and the error thrown. */
         public LocalStack start() {
             Starter starter = new Starter(this);
@@ -461,6 +553,7 @@ public final class LocalStack implements AutoCloseable {
         private final List<AutoCloseable> closeables = new ArrayList<>();
         SamTemplate template;
         Path templatePath;
+        List<FunctionDefinition> selected;
         IntrinsicResolver resolver;
         AwsEmulators emulators;
         AwsEndpoints endpoints;
@@ -476,6 +569,7 @@ public final class LocalStack implements AutoCloseable {
         String authToken;
         String recordingsToken;
         final Map<String, String> appliedDefaults = new LinkedHashMap<>();
+        CompletableFuture<Void> functionsInitialized = CompletableFuture.completedFuture(null);
 
         Starter(Builder options) {
             this.options = options;
@@ -494,12 +588,17 @@ public final class LocalStack implements AutoCloseable {
             inMemory = options.inMemory;
             dataDirectory = options.dataDirectory != null ? options.dataDirectory
                     : inMemory ? null : DEFAULT_DATA_DIRECTORY;
+            selected = template.functions().values().stream()
+                    .filter(f -> resolver.isCreated(f.logicalId()))
+                    .filter(f -> options.onlyFunctions == null || options.onlyFunctions.contains(f.logicalId()))
+                    .toList();
+            requireBuiltCode();
 
             // Ports first, so that a port in use fails fast and PUBLIC_BASE_URL can name the real port.
             HttpServer httpServer = null;
             if (options.serveHttp) {
                 try {
-                    httpServer = HttpServer.create(new InetSocketAddress(options.bindAddress, options.httpPort), 50);
+                    httpServer = HttpServer.create(new InetSocketAddress(options.bindAddress, options.httpPort), 256);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot listen on " + options.bindAddress + ":" + options.httpPort
                             + " (is another local stack running? use --port / PORT)", e);
@@ -538,6 +637,7 @@ public final class LocalStack implements AutoCloseable {
             }
             resources = Provisioner.provision(endpoints, resolver);
             resolver = resolver.withResources(resources);
+            closeables.add(SdkSystemProperties.apply(endpoints));
 
             String baseUrl = "http://localhost:" + httpPort;
             Map<String, String> defaults = LocalDefaults.of(baseUrl, authToken, recordingsToken,
@@ -559,7 +659,11 @@ public final class LocalStack implements AutoCloseable {
             if (options.pollQueues) {
                 startPollers();
             }
-            return new LocalStack(this);
+            LocalStack stack = new LocalStack(this);
+            if (options.awaitFunctions) {
+                stack.awaitFunctions();
+            }
+            return stack;
         }
 
         private String token(Map<String, String> userEnvironment, String variable, String file) {
@@ -570,53 +674,72 @@ public final class LocalStack implements AutoCloseable {
             return dataDirectory != null ? LocalTokens.loadOrCreate(dataDirectory, file) : LocalTokens.newToken();
         }
 
+        /** Fails before anything starts when a function's jar has not been built. */
+        private void requireBuiltCode() {
+            List<String> missing = new ArrayList<>();
+            for (FunctionDefinition function : selected) {
+                FunctionCode code = FunctionCode.of(function, templatePath.getParent());
+                if (!code.exists()) {
+                    missing.add(function.logicalId() + ": " + code);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Function code not built yet; run " + FunctionCode.BUILD_COMMAND
+                        + " in the project root first. Missing:\n  " + String.join("\n  ", missing));
+            }
+        }
+
+        /**
+         * Creates every function and initializes them in the background, several at a time (cold starts build
+         * SDK clients and read configuration); {@code functionsInitialized} completes when all have.
+         */
         private void loadFunctions(Map<String, String> defaults, Map<String, String> userEnvironment) {
-            List<FunctionDefinition> selected = template.functions().values().stream()
-                    .filter(f -> resolver.isCreated(f.logicalId()))
-                    .filter(f -> options.onlyFunctions == null || options.onlyFunctions.contains(f.logicalId()))
-                    .toList();
+            // Each function's log4j would otherwise register a JVM shutdown hook, which keeps its class loader
+            // alive for as long as the JVM runs; the stack stops the functions itself.
+            if (System.getProperty(LOG4J_SHUTDOWN_HOOK) == null) {
+                System.setProperty(LOG4J_SHUTDOWN_HOOK, "false");
+            }
             Map<String, String> aws = endpoints.clientEnvironment();
-            // Cold starts in parallel: real handlers build SDK clients and read configuration.
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, selected.size())), r -> {
+            FunctionLogListener logs = log -> {
+                if (options.printFunctionLogs) {
+                    ConsoleLog.function(log, options.jsonLogs);
+                }
+                options.functionLogListener.onLog(log);
+            };
+            LambdaFunction.Options functionOptions = new LambdaFunction.Options(options.maxConcurrency,
+                    options.invocationListener, logs);
+            for (FunctionDefinition function : selected) {
+                Map<String, String> env = FunctionEnvironment.build(function, resolver, defaults, userEnvironment, aws);
+                LambdaFunction loaded = new LambdaFunction(function, FunctionCode.of(function, templatePath.getParent()),
+                        env, functionOptions);
+                functions.put(function.logicalId(), loaded);
+                closeables.add(loaded);
+            }
+            int threads = Math.max(1, Math.min(functions.size(), 2 * Runtime.getRuntime().availableProcessors()));
+            ExecutorService initializing = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "function-init");
                 t.setDaemon(true);
                 return t;
             });
-            try {
-                Map<String, Future<LambdaFunction>> loading = new LinkedHashMap<>();
-                for (FunctionDefinition function : selected) {
-                    Map<String, String> env = FunctionEnvironment.build(function, resolver, defaults, userEnvironment, aws);
-                    loading.put(function.logicalId(), pool.submit(() ->
-                            LambdaFunction.load(function, env, options.invocationListener)));
-                }
-                for (Map.Entry<String, Future<LambdaFunction>> entry : loading.entrySet()) {
-                    LambdaFunction function = entry.getValue().get();
-                    functions.put(entry.getKey(), function);
-                    function.initError().ifPresent(e -> ConsoleLog.error("local", entry.getKey()
+            closeables.add(initializing::shutdownNow);
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (LambdaFunction function : functions.values()) {
+                all.add(CompletableFuture.runAsync(() -> {
+                    function.initialize();
+                    function.initError().ifPresent(e -> ConsoleLog.error("local", function.logicalId()
                             + " failed to initialize: " + function.initErrorSummary()
                             + " (its routes answer 500, its queue is not polled)", null));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while constructing handlers", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("Constructing handlers failed", e.getCause());
-            } finally {
-                pool.shutdownNow();
+                }, initializing));
             }
+            functionsInitialized = CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+            functionsInitialized.whenComplete((done, error) -> initializing.shutdown());
         }
 
+        /** One poller per SQS event source; each starts polling once its function is initialized. */
         private void startPollers() {
-            for (FunctionDefinition definition : template.functions().values()) {
-                LambdaFunction function = functions.get(definition.logicalId());
-                if (function == null) {
-                    continue;
-                }
-                for (SqsEventSource source : definition.sqsEventSources()) {
+            for (LambdaFunction function : functions.values()) {
+                for (SqsEventSource source : function.definition().sqsEventSources()) {
                     if (!source.enabled() || !resources.hasQueue(source.queueLogicalId())) {
-                        continue;
-                    }
-                    if (!function.isReady()) {
                         continue;
                     }
                     if (pollerClient == null) {

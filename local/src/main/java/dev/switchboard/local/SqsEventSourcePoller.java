@@ -71,6 +71,10 @@ final class SqsEventSourcePoller implements AutoCloseable {
         return queue;
     }
 
+    LambdaFunction function() {
+        return function;
+    }
+
     @Override
     public void close() {
         running = false;
@@ -83,6 +87,13 @@ final class SqsEventSourcePoller implements AutoCloseable {
     }
 
     private void pollLoop() {
+        try {
+            if (!function.isReady()) {
+                return;   // its initialization failed: the stack reported it, and Lambda would not poll either
+            }
+        } catch (IllegalStateException interruptedWhileWaiting) {
+            return;
+        }
         boolean reportedError = false;
         while (running) {
             try {

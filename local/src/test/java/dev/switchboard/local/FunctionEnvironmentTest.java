@@ -47,7 +47,7 @@ class FunctionEnvironmentTest {
                 .containsEntry("CRM_PASSWORD_PARAMETER", "/mine")                      // user-set _PARAMETER kept
                 .containsEntry("AWS_ACCESS_KEY_ID", "local")                           // emulators win
                 .containsEntry("AWS_REGION", "us-east-1")
-                .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", "http://localhost:8000")
+                .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000")
                 .containsEntry("SWITCHBOARD_LOCAL", "true")
                 .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "CrmSyncFunction")
                 .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")

@@ -97,6 +97,19 @@ class LocalStackCliIT {
     }
 
     @Test
+    void invokeAndSimulateGiveTheRecordingsSamplesTheLocalBearerToken() throws Exception {
+        String sample = TestPaths.projectRoot().resolve("events/recordings-api-list.json").toString();
+        Result invoked = invokeOnStack("invoke", "RecordingsApiFunction", "--event", sample);
+        assertThat(invoked.code()).as(invoked.err()).isZero();
+        assertThat(new ObjectMapper().readTree(invoked.out()).get("statusCode").asInt()).as(invoked.out()).isEqualTo(200);
+        assertThat(invoked.err()).contains("put the local recordings token in the bearer Authorization header");
+
+        Result simulated = main("simulate", sample, "--url", stack.baseUrl(), "--data-dir", data.toString());
+        assertThat(simulated.out()).startsWith("HTTP/1.1 200");
+        assertThat(simulated.code()).isZero();
+    }
+
+    @Test
     void invokeGivesQueueWorkersTheSqsEvent() throws Exception {
         Result result = invokeOnStack("invoke", "TranscriberFunction", "--event",
                 TestPaths.resource("events/transcription-job.json").toString());

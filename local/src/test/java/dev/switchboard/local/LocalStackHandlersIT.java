@@ -10,9 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +79,27 @@ class LocalStackHandlersIT {
     }
 
     @Test
+    void invocationsRunInParallelOnInstancesGrownOnDemandUpToTheCap() throws Exception {
+        // Twice the cap at once: the first ones run together, the rest wait for a free instance.
+        int cap = LocalStack.DEFAULT_MAX_CONCURRENCY;
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 2 * cap; i++) {
+            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/parallel?together=" + cap))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> instances = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> response = call.join();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            String[] answer = response.body().split(" ");
+            instances.add(answer[0]);
+            assertThat(Integer.parseInt(answer[1])).as("most invocations at once").isEqualTo(LocalStack.DEFAULT_MAX_CONCURRENCY);
+        }
+        assertThat(instances).hasSize(LocalStack.DEFAULT_MAX_CONCURRENCY);
+        assertThat(stack.function("ParallelFunction").instances()).isEqualTo(LocalStack.DEFAULT_MAX_CONCURRENCY);
+    }
+
+    @Test
     void exceptionsNullResponsesAndFailedConstructorsAre500() throws Exception {
         for (String path : List.of("/throw", "/null", "/missing")) {
             HttpResponse<String> response = get(path);
@@ -110,7 +136,8 @@ class LocalStackHandlersIT {
         String brokenUrl = stack.resources().queueUrl("BrokenQueue");
         assertThat(stack.resources().queueName("BrokenQueue")).isEqualTo("switchboard-local-broken");
         stack.emulators().sqs().sendMessage(b -> b.queueUrl(brokenUrl).messageBody("never"));
-        Thread.sleep(1500);
+        // Polling follows from the function having initialized, not from time: a broken one is never polled.
+        assertThat(stack.polledQueues()).contains("WorkQueue", "ThrowQueue").doesNotContain("BrokenQueue");
         assertThat(INVOCATIONS).noneMatch(i -> i.functionLogicalId().equals("BrokenWorkerFunction"));
         assertThat(count(brokenUrl)).isEqualTo(1);
     }
@@ -132,6 +159,22 @@ class LocalStackHandlersIT {
                     .key(Map.of("id", AttributeValue.fromS("kept")))).hasItem()).isTrue();
             assertThat(second.emulators().s3().getObjectAsBytes(b -> b.bucket("kept-bucket").key("a.txt")).asUtf8String())
                     .isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void aJobQueuedWhenTheStackStopsIsDeliveredAfterARestart(@TempDir Path data) {
+        try (LocalStack first = persistent(data)) {
+            first.emulators().sqs().sendMessage(b -> b.queueUrl(first.resources().queueUrl("WorkQueue"))
+                    .messageBody("ok-queued-before-the-stop"));
+        }
+        List<Invocation> delivered = new CopyOnWriteArrayList<>();
+        try (LocalStack second = LocalStack.builder().template(TEMPLATE).inheritProcessEnvironment(false)
+                .twilioSandbox(false).inMemory(false).dataDirectory(data).serveHttp(false)
+                .onlyFunctions(List.of("WorkerFunction")).invocationListener(delivered::add).start()) {
+            Awaitility.await("the job queued before the stop").atMost(Duration.ofSeconds(20))
+                    .until(() -> delivered.stream().anyMatch(i -> i.event() instanceof SQSEvent e
+                            && e.getRecords().stream().anyMatch(r -> r.getBody().equals("ok-queued-before-the-stop"))));
         }
     }
 

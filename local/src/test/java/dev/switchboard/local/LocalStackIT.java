@@ -12,15 +12,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -102,6 +108,27 @@ class LocalStackIT {
         HttpResponse<String> quote = send(HttpRequest.newBuilder(url("/quote")).method("PUT", HttpRequest.BodyPublishers.noBody()));
         assertThat(quote.statusCode()).isEqualTo(405);
         assertThat(quote.headers().firstValue("Allow")).contains("GET, OPTIONS, POST");
+    }
+
+    @Test
+    void headIs405LikeAnyOtherMissingMethodAndNoGatewayError() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream previous = ConsoleLog.stream();
+        ConsoleLog.to(new PrintStream(console, true, StandardCharsets.UTF_8));
+        HttpResponse<String> head;
+        try {
+            head = send(HttpRequest.newBuilder(url("/health")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            // The gateway logs the request once the answer is on its way: wait for the line, not for a time.
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> console.toString(StandardCharsets.UTF_8).contains("HEAD /health"));
+        } finally {
+            ConsoleLog.to(previous);
+        }
+        assertThat(head.statusCode()).isEqualTo(405);
+        assertThat(head.headers().firstValue("Allow")).contains("GET");
+        assertThat(head.body()).isEmpty();
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("HEAD /health").doesNotContain("ERROR")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -193,6 +220,38 @@ class LocalStackIT {
     }
 
     @Test
+    void theBannersAwsCliCommandsRunAsPrinted(@TempDir Path home) throws Exception {
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        PrintStream previous = ConsoleLog.stream();
+        ConsoleLog.to(new PrintStream(banner, true, StandardCharsets.UTF_8));
+        try {
+            stack.printSummary();
+        } finally {
+            ConsoleLog.to(previous);
+        }
+        List<String> commands = banner.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(" aws "))
+                .map(l -> l.substring(l.indexOf("AWS_ACCESS_KEY_ID="))).toList();
+        assertThat(commands).hasSize(3).allMatch(c -> c.startsWith("AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local"
+                + " aws --region us-east-1 --endpoint-url http://127.0.0.1:"));
+        Assumptions.assumeTrue(onPath("aws"), "the AWS CLI is not installed");
+        for (String command : commands) {
+            ProcessBuilder process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
+            // Nothing from this machine's own AWS configuration: the printed line must be enough.
+            process.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+            process.environment().put("AWS_CONFIG_FILE", home.resolve("config").toString());
+            process.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+            Process started = process.start();
+            String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(started.waitFor()).as(command + "\n" + output).isZero();
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    @Test
     void theSandboxTakesTexts() throws Exception {
         TwilioSandbox sandbox = stack.twilioSandbox().orElseThrow();
         String auth = Base64.getEncoder().encodeToString((LocalDefaults.ACCOUNT_SID + ":" + stack.authToken())
@@ -268,13 +327,7 @@ class LocalStackIT {
                 + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
-    static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within " + timeout);
-            }
-            Thread.sleep(100);
-        }
+    static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 }

@@ -20,6 +20,7 @@ import dev.switchboard.emulators.SqsEventSource;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * What the template promises, checked against the code: handler classes exist with the right event types,
+ * What the template promises, checked against the code: handler classes exist in the jar CodeUri names
+ * (loaded from that jar alone) with the right event types,
  * CodeUri points at each module's packaged jar, queues are set up for retries, and every route and queue
  * has a sample event under events/.
  */
@@ -47,33 +49,39 @@ class TemplateContractTest {
     private static final Pattern CODE_URI = Pattern.compile("functions/([a-z0-9-]+)/target/lambda/([a-z0-9-]+)\\.jar");
 
     @TestFactory
-    Stream<DynamicTest> everyHandlerExistsWithTheEventTypesOfItsEvents() {
+    Stream<DynamicTest> everyHandlerExistsInItsJarWithTheEventTypesOfItsEvents() {
         return TEMPLATE.functions().values().stream().map(fn -> dynamicTest(fn.logicalId() + " " + fn.handler(), () -> {
-            Class<?> type;
-            try {
-                type = Class.forName(fn.handlerClass(), false, getClass().getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new AssertionError(fn.logicalId() + ": handler class " + fn.handlerClass() + " is not on the classpath");
-            }
-            assertThat(fn.handlerMethod()).as(fn.logicalId() + " handler method").isEqualTo("handleRequest");
-            Type[] types = requestHandlerTypes(type);
-            assertThat(types).as(fn.logicalId() + ": " + type.getName() + " must implement RequestHandler<I, O>").isNotNull();
-            if (fn.isHttpFunction()) {
-                assertThat(types).as(fn.logicalId() + " has HttpApi events")
-                        .containsExactly(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class);
-            }
-            if (fn.isQueueWorker()) {
-                assertThat(types).as(fn.logicalId() + " has SQS events")
-                        .containsExactly(SQSEvent.class, SQSBatchResponse.class);
+            FunctionCode code = FunctionCode.of(fn, ROOT);
+            assertThat(code.exists()).as(fn.logicalId() + ": " + code + " (run " + FunctionCode.BUILD_COMMAND + ")").isTrue();
+            try (URLClassLoader loader = code.newClassLoader()) {
+                Class<?> type;
+                try {
+                    type = Class.forName(fn.handlerClass(), false, loader);
+                } catch (ClassNotFoundException e) {
+                    throw new AssertionError(fn.logicalId() + ": handler class " + fn.handlerClass() + " is not in " + code);
+                }
+                assertThat(fn.handlerMethod()).as(fn.logicalId() + " handler method").isEqualTo("handleRequest");
+                Class<?> requestHandler = Class.forName(RequestHandler.class.getName(), false, loader);
+                Type[] types = requestHandlerTypes(type, requestHandler);
+                assertThat(types).as(fn.logicalId() + ": " + type.getName() + " must implement RequestHandler<I, O>").isNotNull();
+                List<String> names = Stream.of(types).map(Type::getTypeName).toList();
+                if (fn.isHttpFunction()) {
+                    assertThat(names).as(fn.logicalId() + " has HttpApi events")
+                            .containsExactly(APIGatewayV2HTTPEvent.class.getName(), APIGatewayV2HTTPResponse.class.getName());
+                }
+                if (fn.isQueueWorker()) {
+                    assertThat(names).as(fn.logicalId() + " has SQS events")
+                            .containsExactly(SQSEvent.class.getName(), SQSBatchResponse.class.getName());
+                }
             }
         }));
     }
 
-    /** The type arguments of RequestHandler anywhere in the class hierarchy, or null. */
-    private static Type[] requestHandlerTypes(Class<?> type) {
+    /** The type arguments of (the jar's own) RequestHandler anywhere in the class hierarchy, or null. */
+    private static Type[] requestHandlerTypes(Class<?> type, Class<?> requestHandler) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Type iface : c.getGenericInterfaces()) {
-                if (iface instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                if (iface instanceof ParameterizedType p && p.getRawType() == requestHandler) {
                     return p.getActualTypeArguments();
                 }
             }

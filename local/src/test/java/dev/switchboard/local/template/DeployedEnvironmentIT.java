@@ -4,10 +4,12 @@ import static dev.switchboard.local.template.DeployedTemplate.TEMPLATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.switchboard.emulators.FunctionDefinition;
 import dev.switchboard.emulators.IntrinsicResolver;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code X_PARAMETER} replaced by the value a freshly deployed stage has in SSM (the two secrets
  * docs/operations.md has the operator create, and the two parameters the template creates; the optional
  * ones absent). The local stack cannot show a missing variable, because it fills in its own defaults.
- * AWS clients point at a closed port: constructing a handler must not call AWS.
+ * Each handler is constructed from its own jar (nothing else on its class path); constructing one must not
+ * call AWS.
  */
 class DeployedEnvironmentIT {
 
@@ -50,15 +53,18 @@ class DeployedEnvironmentIT {
                     environment.put(name, value);
                 }
             });
-            environment.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:9",
-                    "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_LAMBDA_FUNCTION_VERSION", "7"));
+            environment.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
+                    "AWS_SECRET_ACCESS_KEY", "test", "AWS_LAMBDA_FUNCTION_VERSION", "7"));
             assertThat(construct(fn, environment)).isNotNull();
         }));
     }
 
-    private static RequestHandler<?, ?> construct(FunctionDefinition fn, Map<String, String> environment) throws Exception {
-        try {
-            return (RequestHandler<?, ?>) Class.forName(fn.handlerClass()).getConstructor(Map.class).newInstance(environment);
+    /** The handler, constructed from the function's own jar (the template's CodeUri) as Lambda would. */
+    private static Object construct(FunctionDefinition fn, Map<String, String> environment) throws Exception {
+        Path jar = DeployedTemplate.FILE.getParent().resolve(fn.codeUri()).normalize();
+        try (URLClassLoader loader = new URLClassLoader(fn.logicalId(), new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            return Class.forName(fn.handlerClass(), true, loader).getConstructor(Map.class).newInstance(environment);
         } catch (InvocationTargetException e) {
             throw new AssertionError(fn.logicalId() + " cannot start with the template's environment: "
                     + e.getCause().getMessage(), e.getCause());

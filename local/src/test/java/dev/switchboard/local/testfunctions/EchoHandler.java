@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.switchboard.shared.config.Env;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -13,11 +12,21 @@ import java.util.Map;
 /** Test-only: answers with what it saw at construction and invocation, exercising every response field. */
 public class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final String greetingAtColdStart = Env.current().get("GREETING").orElse("none");
+    private final Map<String, String> environment;
+    private final String greetingAtColdStart;
+
+    public EchoHandler() {
+        this(System.getenv());
+    }
+
+    public EchoHandler(Map<String, String> environment) {
+        this.environment = environment;
+        this.greetingAtColdStart = environment.getOrDefault("GREETING", "none");
+    }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String text = greetingAtColdStart + "|" + Env.current().get("GREETING").orElse("none") + "|"
+        String text = greetingAtColdStart + "|" + environment.getOrDefault("GREETING", "none") + "|"
                 + context.getFunctionName() + "|" + context.getMemoryLimitInMB() + "|"
                 + (context.getRemainingTimeInMillis() > 0) + "|"
                 + (event.getPathParameters() == null ? "" : event.getPathParameters().getOrDefault("name", ""));

@@ -47,7 +47,7 @@ public final class AwsParameterStore implements ParameterStore, RestoreHooks.Aft
     }
 
     private static CachedProvider ssm(AwsSettings aws) {
-        SsmClient client = aws.configure(SsmClient.builder(), "SSM", Duration.ofSeconds(5)).build();
+        SsmClient client = aws.configure(SsmClient.builder(), Duration.ofSeconds(5)).build();
         return new CachedProvider(cache -> SSMProvider.builder().withClient(client).withCacheManager(cache).build(),
                 provider -> ((SSMProvider) provider).withDecryption(), e -> e instanceof ParameterNotFoundException);
     }

@@ -2,13 +2,14 @@ package dev.switchboard.shared.config;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -17,61 +18,66 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * How every AWS SDK client is built: the URL-connection HTTP client (the lightest to start), the region
- * from {@code AWS_REGION}, and an endpoint override from {@code AWS_ENDPOINT_URL_<SERVICE>} or
- * {@code AWS_ENDPOINT_URL} so that the same code talks to DynamoDB Local, ElasticMQ and s3proxy.
+ * from the function's {@code AWS_REGION}, an overall call timeout, and a short credentials chain.
+ *
+ * <p>Endpoints are left to the SDK, which reads {@code AWS_ENDPOINT_URL_<SERVICE>} from the process
+ * environment and {@code aws.endpointUrl<Service>} from system properties (the local stack sets those to
+ * its emulators). The one explicit override, {@link #withEndpoint}, is for tests.
+ *
+ * <p>Credentials: system properties (the local stack's emulator keys), then environment variables (what
+ * Lambda provides), then the container credentials endpoint (what Lambda provides under SnapStart, where
+ * the environment has no keys). The SDK's default chain would also read profile files and probe the EC2
+ * instance metadata service, neither of which exists in Lambda: on a cold start that only costs time.
  *
  * <p>Clients are built once per container (in a handler's constructor) and reused across invocations.
  */
 public final class AwsSettings {
 
     private final Env env;
+    private final URI endpoint;
+    private final AwsCredentialsProvider fixedCredentials;
 
     public AwsSettings(Env env) {
+        this(env, null, null);
+    }
+
+    private AwsSettings(Env env, URI endpoint, AwsCredentialsProvider fixedCredentials) {
         this.env = env;
+        this.endpoint = endpoint;
+        this.fixedCredentials = fixedCredentials;
+    }
+
+    /** Every client talks to {@code endpoint} with these keys: for tests (an emulator, or a closed port as an outage). */
+    public AwsSettings withEndpoint(URI endpoint, String accessKeyId, String secretAccessKey) {
+        return new AwsSettings(env, endpoint,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
     }
 
     public Region region() {
         return Region.of(env.get("AWS_REGION").or(() -> env.get("AWS_DEFAULT_REGION")).orElse("us-east-1"));
     }
 
-    /** The endpoint override for a service id such as {@code DYNAMODB}, {@code SQS}, {@code S3}. */
-    public Optional<URI> endpoint(String serviceId) {
-        String key = "AWS_ENDPOINT_URL_" + serviceId.toUpperCase(Locale.ROOT);
-        return env.get(key).or(() -> env.get("AWS_ENDPOINT_URL")).map(value -> {
-            try {
-                return URI.create(value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(key + " is not a valid URL");
-            }
-        });
+    /** The endpoint given to {@link #withEndpoint}; empty when the SDK resolves endpoints itself. */
+    public Optional<URI> endpointOverride() {
+        return Optional.ofNullable(endpoint);
     }
 
-    /**
-     * Static keys from the function's own environment when an emulator endpoint is configured (the local
-     * stack hands them over per function); otherwise the default chain, which in Lambda also covers
-     * SnapStart's container credentials.
-     */
-    public AwsCredentialsProvider credentials(boolean endpointOverridden) {
-        Optional<String> key = env.get("AWS_ACCESS_KEY_ID");
-        Optional<String> secret = env.get("AWS_SECRET_ACCESS_KEY");
-        if (endpointOverridden && key.isPresent() && secret.isPresent()) {
-            Optional<String> session = env.get("AWS_SESSION_TOKEN");
-            return StaticCredentialsProvider.create(session
-                    .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(
-                            token -> AwsSessionCredentials.create(key.get(), secret.get(), token))
-                    .orElseGet(() -> AwsBasicCredentials.create(key.get(), secret.get())));
+    /** System properties, then environment variables, then container credentials (see the class comment). */
+    public AwsCredentialsProvider credentials() {
+        if (fixedCredentials != null) {
+            return fixedCredentials;
         }
-        return DefaultCredentialsProvider.builder().build();
+        return AwsCredentialsProviderChain.of(SystemPropertyCredentialsProvider.create(),
+                EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
     }
 
-    /** Applies region, endpoint, credentials, HTTP client and an overall call timeout to a client builder. */
-    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
-            B builder, String serviceId, Duration apiCallTimeout) {
-        Optional<URI> endpoint = endpoint(serviceId);
-        endpoint.ifPresent(builder::endpointOverride);
+    /** Applies region, credentials, HTTP client, an overall call timeout (and a test endpoint) to a client builder. */
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,
+            Duration apiCallTimeout) {
+        endpointOverride().ifPresent(builder::endpointOverride);
         return builder
                 .region(region())
-                .credentialsProvider(credentials(endpoint.isPresent()))
+                .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(apiCallTimeout))

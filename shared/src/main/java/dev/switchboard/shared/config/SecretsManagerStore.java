@@ -23,8 +23,7 @@ final class SecretsManagerStore {
             throw new ConfigException("a *_SECRET_ID setting is used, but this function is packaged without the"
                     + " Secrets Manager client: use a *_PARAMETER (SSM) setting instead");
         }
-        SecretsManagerClient client = aws.configure(SecretsManagerClient.builder(), "SECRETS_MANAGER",
-                Duration.ofSeconds(5)).build();
+        SecretsManagerClient client = aws.configure(SecretsManagerClient.builder(), Duration.ofSeconds(5)).build();
         return new CachedProvider(cache -> provider(client, cache), p -> p, e -> e instanceof ResourceNotFoundException);
     }
 

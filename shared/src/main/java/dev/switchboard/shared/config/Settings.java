@@ -90,9 +90,9 @@ public final class Settings {
         return read(name, false);
     }
 
-    /** The current function's environment, with SSM and Secrets Manager behind it. */
+    /** This process's environment ({@code System.getenv()}, as in Lambda), with SSM and Secrets Manager behind it. */
     public static Settings fromEnvironment() {
-        return fromEnvironment(Env.current().asMap());
+        return fromEnvironment(System.getenv());
     }
 
     /** A function's environment given as a map (its handler's constructor argument), with SSM and Secrets Manager behind it. */

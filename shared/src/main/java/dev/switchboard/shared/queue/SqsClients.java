@@ -4,13 +4,13 @@ import dev.switchboard.shared.config.AwsSettings;
 import java.time.Duration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Builds the SQS client once per container (endpoint override for ElasticMQ). */
+/** Builds the SQS client once per container. */
 public final class SqsClients {
 
     private SqsClients() {
     }
 
     public static SqsClient create(AwsSettings aws, Duration apiCallTimeout) {
-        return aws.configure(SqsClient.builder(), "SQS", apiCallTimeout).build();
+        return aws.configure(SqsClient.builder(), apiCallTimeout).build();
     }
 }

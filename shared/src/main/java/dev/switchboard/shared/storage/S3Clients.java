@@ -1,16 +1,13 @@
 package dev.switchboard.shared.storage;
 
 import dev.switchboard.shared.config.AwsSettings;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Builds S3 clients. With an endpoint override (s3proxy locally) requests are path-style, because an
- * emulator on localhost has no per-bucket host names.
+ * Builds S3 clients. Locally s3proxy is addressed by IP ({@code http://127.0.0.1:<port>}), for which the
+ * SDK's S3 endpoint rules choose path-style requests: an emulator has no per-bucket host names.
  */
 public final class S3Clients {
 
@@ -18,19 +15,14 @@ public final class S3Clients {
     }
 
     public static S3Client create(AwsSettings aws, Duration apiCallTimeout) {
-        boolean emulated = aws.endpoint("S3").isPresent();
-        return aws.configure(S3Client.builder(), "S3", apiCallTimeout)
-                .forcePathStyle(emulated)
-                .build();
+        return aws.configure(S3Client.builder(), apiCallTimeout).build();
     }
 
     public static S3Presigner presigner(AwsSettings aws) {
-        Optional<URI> endpoint = aws.endpoint("S3");
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(aws.region())
-                .credentialsProvider(aws.credentials(endpoint.isPresent()))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint.isPresent()).build());
-        endpoint.ifPresent(builder::endpointOverride);
+                .credentialsProvider(aws.credentials());
+        aws.endpointOverride().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 }

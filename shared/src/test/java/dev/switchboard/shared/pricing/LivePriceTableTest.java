@@ -3,6 +3,7 @@ package dev.switchboard.shared.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.emulators.AwsEmulators;
 import dev.switchboard.shared.config.AwsSettings;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Env;
@@ -246,8 +247,9 @@ class LivePriceTableTest {
                             + context.httpResponse().statusCode());
                 }
             };
-            AwsSettings settings = new AwsSettings(Env.of(aws.aws().clientEnvironment()));
-            return settings.configure(S3Client.builder(), "S3", Duration.ofSeconds(5)).forcePathStyle(true)
+            AwsSettings settings = new AwsSettings(Env.of(Map.of("AWS_REGION", "us-east-1")))
+                    .withEndpoint(aws.aws().s3Endpoint(), AwsEmulators.ACCESS_KEY_ID, AwsEmulators.SECRET_ACCESS_KEY);
+            return settings.configure(S3Client.builder(), Duration.ofSeconds(5)).forcePathStyle(true)
                     .overrideConfiguration(o -> o.addExecutionInterceptor(recorder)).build();
         }
     }

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -153,22 +153,8 @@ final class CallStack implements AutoCloseable {
 
     /** Waits for a condition the stack reaches asynchronously (a queue worker); fails with {@code what}. */
     static <T> T await(String what, Duration limit, Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+        return Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(100))
+                .until(probe::get, Optional::isPresent).orElseThrow();
     }
 
     static Path templatePath() {

@@ -5,27 +5,61 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.crm.LeadLinks;
 import dev.switchboard.crm.lead.LeadLink;
 import dev.switchboard.local.LocalStack;
+import dev.switchboard.local.scenarios.FunctionLogs;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.storage.Table;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** What the CRM scenarios do with the local stack: put jobs on CrmQueue, wait for the worker, read the results. */
-final class CrmStack {
+/**
+ * The local stack as the CRM scenarios run it (the real template, only the functions a scenario names,
+ * retries without delay, the functions' log lines captured), and what they do with it: put jobs on
+ * CrmQueue, wait for the worker, read the results.
+ */
+final class CrmStack implements AutoCloseable {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private CrmStack() {
+    final LocalStack stack;
+    final FunctionLogs logs;
+
+    private CrmStack(LocalStack stack, FunctionLogs logs) {
+        this.stack = stack;
+        this.logs = logs;
+    }
+
+    /** Starts {@code functions} with {@code environment} over the local defaults; fails if one cannot start. */
+    static CrmStack start(List<String> functions, Map<String, String> environment) {
+        FunctionLogs logs = new FunctionLogs();
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("RETRY_BASE_SECONDS", "0");
+        env.put("RETRY_MAX_SECONDS", "0");
+        LocalStack stack = LocalStack.builder()
+                .template(template())
+                .inheritProcessEnvironment(false)
+                .onlyFunctions(functions)
+                .environment(env)
+                .functionLogListener(logs)
+                .start();
+        assertThat(stack.failedFunctions()).isEmpty();
+        return new CrmStack(stack, logs);
     }
 
     static Path template() {
         return Path.of("..", "template.yaml").toAbsolutePath().normalize();
+    }
+
+    @Override
+    public void close() {
+        stack.close();
     }
 
     /** Puts a job on CrmQueue the way the quote, call-status and transcriber functions do. */
@@ -73,15 +107,6 @@ final class CrmStack {
 
     /** Waits (polling) until {@code condition} holds; fails naming what never happened. */
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() < deadline).as("waited " + PATIENCE.getSeconds() + " s for: " + what).isTrue();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.crm.lead.LeadLink;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.local.LocalStack;
+import dev.switchboard.local.scenarios.FunctionLogs;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.testing.CapturedLogs;
 import java.net.URI;
@@ -31,44 +32,35 @@ class QuoteToCrmIT {
 
     static final String KEY = "0d9f8e7c6b5a4d3c2b1a0f9e8d7c6b5a4d3c2b1a";
     static final String PASSWORD = "quote-e2e password";
-    static CapturedLogs logs;
+    static FunctionLogs logs;
     static FakeRukovoditel crm;
+    static CrmStack env;
     static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        logs = CapturedLogs.start();
         crm = new FakeRukovoditel(KEY, "switchboard-api", PASSWORD);
-        stack = LocalStack.builder()
-                .template(CrmStack.template())
-                .inheritProcessEnvironment(false)
-                .onlyFunctions(List.of("QuoteFunction", "CrmSyncFunction"))
-                .environment(Map.of(
-                        "ALLOWED_ORIGINS", "https://www.example.com",
-                        "CRM_KIND", "rukovoditel",
-                        "CRM_API_URL", crm.apiUrl(),
-                        "CRM_USERNAME", "switchboard-api",
-                        "CRM_API_KEY", KEY,
-                        "CRM_PASSWORD", PASSWORD,
-                        "CRM_LEAD_ENTITY_ID", Integer.toString(FakeRukovoditel.ENTITY_ID),
-                        "CRM_FIELD_MAP", "{\"name\":201,\"phone\":202,\"vehicle\":204,\"service\":205,\"estimate\":206,"
-                                + "\"source\":207,\"notes\":208}",
-                        "RETRY_BASE_SECONDS", "0",
-                        "RETRY_MAX_SECONDS", "0"))
-                .start();
-        assertThat(stack.failedFunctions()).isEmpty();
+        env = CrmStack.start(List.of("QuoteFunction", "CrmSyncFunction"), Map.of(
+                "ALLOWED_ORIGINS", "https://www.example.com",
+                "CRM_KIND", "rukovoditel",
+                "CRM_API_URL", crm.apiUrl(),
+                "CRM_USERNAME", "switchboard-api",
+                "CRM_API_KEY", KEY,
+                "CRM_PASSWORD", PASSWORD,
+                "CRM_LEAD_ENTITY_ID", Integer.toString(FakeRukovoditel.ENTITY_ID),
+                "CRM_FIELD_MAP", "{\"name\":201,\"phone\":202,\"vehicle\":204,\"service\":205,\"estimate\":206,"
+                        + "\"source\":207,\"notes\":208}"));
+        stack = env.stack;
+        logs = env.logs;
     }
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
+        if (env != null) {
+            env.close();
         }
         if (crm != null) {
             crm.close();
-        }
-        if (logs != null) {
-            logs.close();
         }
     }
 

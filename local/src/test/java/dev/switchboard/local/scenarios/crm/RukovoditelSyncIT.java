@@ -12,6 +12,7 @@ import dev.switchboard.crm.lead.LeadLink;
 import dev.switchboard.crm.testing.FakeRukovoditel;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.local.LocalStack;
+import dev.switchboard.local.scenarios.FunctionLogs;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.testing.CapturedLogs;
 import java.time.Duration;
@@ -43,43 +44,34 @@ class RukovoditelSyncIT {
     static final String FIELD_MAP = "{\"name\":201,\"phone\":202,\"email\":203,\"vehicle\":204,\"service\":205,"
             + "\"estimate\":206,\"source\":207,\"notes\":208,\"transcript\":209,\"recording\":210,\"called_at\":211}";
 
-    static CapturedLogs logs;
+    static FunctionLogs logs;
     static FakeRukovoditel crm;
+    static CrmStack env;
     static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        logs = CapturedLogs.start();
         crm = new FakeRukovoditel(KEY, USER, PASSWORD);
-        stack = LocalStack.builder()
-                .template(CrmStack.template())
-                .inheritProcessEnvironment(false)
-                .onlyFunctions(List.of("CrmSyncFunction"))
-                .environment(Map.of(
-                        "CRM_KIND", "rukovoditel",
-                        "CRM_API_URL", crm.apiUrl(),
-                        "CRM_USERNAME", USER,
-                        "CRM_API_KEY", KEY,
-                        "CRM_PASSWORD", PASSWORD,
-                        "CRM_LEAD_ENTITY_ID", Integer.toString(FakeRukovoditel.ENTITY_ID),
-                        "CRM_FIELD_MAP", FIELD_MAP,
-                        "CRM_TIMEOUT_SECONDS", "2",
-                        "RETRY_BASE_SECONDS", "0",
-                        "RETRY_MAX_SECONDS", "0"))
-                .start();
-        assertThat(stack.failedFunctions()).isEmpty();
+        env = CrmStack.start(List.of("CrmSyncFunction"), Map.of(
+                "CRM_KIND", "rukovoditel",
+                "CRM_API_URL", crm.apiUrl(),
+                "CRM_USERNAME", USER,
+                "CRM_API_KEY", KEY,
+                "CRM_PASSWORD", PASSWORD,
+                "CRM_LEAD_ENTITY_ID", Integer.toString(FakeRukovoditel.ENTITY_ID),
+                "CRM_FIELD_MAP", FIELD_MAP,
+                "CRM_TIMEOUT_SECONDS", "2"));
+        stack = env.stack;
+        logs = env.logs;
     }
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
+        if (env != null) {
+            env.close();
         }
         if (crm != null) {
             crm.close();
-        }
-        if (logs != null) {
-            logs.close();
         }
     }
 

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.crm.testing.Jobs;
 import dev.switchboard.crm.webhook.WebhookSigner;
 import dev.switchboard.local.LocalStack;
+import dev.switchboard.local.scenarios.FunctionLogs;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.testing.CapturedLogs;
@@ -30,40 +31,31 @@ import org.junit.jupiter.api.Test;
 class WebhookSyncIT {
 
     static final String SECRET = "whsec_8c1d4f0e2b7a9c3d5e6f";
-    static CapturedLogs logs;
+    static FunctionLogs logs;
     static WireMockServer receiver;
+    static CrmStack env;
     static LocalStack stack;
 
     @BeforeAll
     static void start() {
-        logs = CapturedLogs.start();
         receiver = new WireMockServer(wireMockConfig().dynamicPort());
         receiver.start();
         receiver.stubFor(post(urlEqualTo("/hooks/switchboard")).willReturn(aResponse().withStatus(200)));
-        stack = LocalStack.builder()
-                .template(CrmStack.template())
-                .inheritProcessEnvironment(false)
-                .onlyFunctions(List.of("CrmSyncFunction"))
-                .environment(Map.of(
-                        "CRM_KIND", "webhook",
-                        "CRM_WEBHOOK_URL", receiver.baseUrl() + "/hooks/switchboard",
-                        "CRM_WEBHOOK_SECRET", SECRET,
-                        "RETRY_BASE_SECONDS", "0",
-                        "RETRY_MAX_SECONDS", "0"))
-                .start();
-        assertThat(stack.failedFunctions()).isEmpty();
+        env = CrmStack.start(List.of("CrmSyncFunction"), Map.of(
+                "CRM_KIND", "webhook",
+                "CRM_WEBHOOK_URL", receiver.baseUrl() + "/hooks/switchboard",
+                "CRM_WEBHOOK_SECRET", SECRET));
+        stack = env.stack;
+        logs = env.logs;
     }
 
     @AfterAll
     static void stop() {
-        if (stack != null) {
-            stack.close();
+        if (env != null) {
+            env.close();
         }
         if (receiver != null) {
             receiver.stop();
-        }
-        if (logs != null) {
-            logs.close();
         }
     }
 

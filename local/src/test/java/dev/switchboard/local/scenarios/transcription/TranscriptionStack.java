@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -218,16 +219,9 @@ final class TranscriptionStack implements AutoCloseable {
     }
 
     /** Waits (up to {@code seconds}) until {@code condition} gives a value; fails with {@code what}. */
-    static <T> T await(String what, int seconds, Supplier<Optional<T>> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> value = condition.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+    static <T> T await(String what, int seconds, Supplier<Optional<T>> condition) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(200))
+                .until(condition::get, Optional::isPresent).orElseThrow();
     }
 
     Map<String, AttributeValue> awaitStatus(String recordingSid, String status) throws InterruptedException {

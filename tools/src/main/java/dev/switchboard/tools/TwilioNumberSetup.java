@@ -1,4 +1,4 @@
-package dev.switchboard.local;
+package dev.switchboard.tools;
 
 import com.twilio.base.ResourceSet;
 import com.twilio.exception.ApiException;

@@ -1,4 +1,4 @@
-package dev.switchboard.local;
+package dev.switchboard.tools;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -7,24 +7,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.testing.FakeTwilioApi;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code configure-number} against a WireMock fake of Twilio's IncomingPhoneNumbers API. */
 class ConfigureNumberTest {
@@ -36,6 +34,9 @@ class ConfigureNumberTest {
     private static final String BASE = "https://abc123.execute-api.us-east-1.amazonaws.com";
 
     private FakeTwilioApi twilio;
+    private ConfigureNumberCommand.StackBaseUrl stackBaseUrl = (stackName, region) -> {
+        throw new AssertionError("no stack lookup expected");
+    };
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -138,26 +139,32 @@ class ConfigureNumberTest {
     }
 
     @Test
-    void theBaseUrlComesFromTheStackOutputsThroughTheAwsCli(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell for the fake AWS CLI");
-        Path args = dir.resolve("args.txt");
-        Path aws = dir.resolve("aws");
-        Files.writeString(aws, "#!/bin/sh\necho \"$@\" > '" + args + "'\ncat <<'EOF'\n"
-                + "[{\"OutputKey\": \"VoiceWebhookUrl\", \"OutputValue\": \"" + BASE + "/twilio/voice\"},"
-                + " {\"OutputKey\": \"ApiBaseUrl\", \"OutputValue\": \"" + BASE + "\"}]\nEOF\n");
-        Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwx------"));
+    void theBaseUrlComesFromTheStacksOutputs() {
+        numberIs(number("+19045550200", "", "", "", ""));
+        List<String> asked = new java.util.ArrayList<>();
+        stackBaseUrl = (stackName, region) -> {
+            asked.add(stackName + "@" + region);
+            return BASE;
+        };
 
-        String value = new StackOutputs(aws.toString()).value("switchboard-dev", "us-east-1", "ApiBaseUrl");
+        int code = run("configure-number", "+19045550200", "--stack", "switchboard-dev", "--region", "us-east-1",
+                "--dry-run");
 
-        assertThat(value).isEqualTo(BASE);
-        assertThat(Files.readString(args)).contains("cloudformation describe-stacks --stack-name switchboard-dev")
-                .contains("--region us-east-1");
-        Path failing = dir.resolve("aws-failing");
-        Files.writeString(failing, "#!/bin/sh\necho 'Stack with id nope does not exist' >&2\nexit 254\n");
-        Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwx------"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StackOutputs(failing.toString())
-                .value("nope", null, "ApiBaseUrl")).hasMessageContaining("exit 254");
-        assertThat(StackOutputs.find("[{\"OutputKey\":\"Other\",\"OutputValue\":\"x\"}]", "ApiBaseUrl")).isEmpty();
+        assertThat(code).as(err()).isZero();
+        assertThat(asked).containsExactly("switchboard-dev@us-east-1");
+        assertThat(stdout()).contains("VoiceUrl              (none) -> " + BASE + "/twilio/voice");
+    }
+
+    @Test
+    void aStackThatCannotBeReadIsAnErrorNotAStackTrace() {
+        stackBaseUrl = (stackName, region) -> {
+            throw new IllegalStateException("Could not read stack " + stackName + " from CloudFormation: "
+                    + "Stack with id nope does not exist");
+        };
+
+        assertThat(run("configure-number", "+19045550200", "--stack", "nope")).isEqualTo(1);
+        assertThat(err()).contains("Stack with id nope does not exist").doesNotContain("\tat ");
+        assertThat(twilio.server().getAllServeEvents()).isEmpty();
     }
 
     private int run(String... args) {
@@ -165,15 +172,11 @@ class ConfigureNumberTest {
         err.reset();
         Settings settings = Settings.of(Map.of("TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_AUTH_TOKEN", "secret-token",
                 "TWILIO_API_BASE_URL", twilio.baseUrl()));
-        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
-        try {
-            return Main.configureNumber(Main.Options.parse(args), settings, stdout, stderr);
-        } catch (IllegalArgumentException | dev.switchboard.shared.config.ConfigException e) {
-            // Main.run's own mapping of usage errors
-            stderr.println("error: " + e.getMessage());
-            return 2;
-        }
+        assertThat(args[0]).isEqualTo("configure-number");
+        CommandLine command = new CommandLine(new ConfigureNumberCommand(() -> settings, stackBaseUrl));
+        command.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        command.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        return command.execute(Arrays.copyOfRange(args, 1, args.length));
     }
 
     private String stdout() {
