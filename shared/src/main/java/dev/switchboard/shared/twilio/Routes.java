@@ -17,6 +17,7 @@ public final class Routes {
     public static final String INTELLIGENCE = "/twilio/intelligence";
     public static final String QUOTE = "/quote";
     public static final String RECORDINGS = "/recordings";
+    public static final String NOTIFY = "/api/notify";
     public static final String HEALTH = "/health";
 
     private Routes() {

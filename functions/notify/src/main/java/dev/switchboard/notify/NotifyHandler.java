@@ -1,0 +1,137 @@
+package dev.switchboard.notify;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.config.ColdStart;
+import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.http.HttpProblem;
+import dev.switchboard.shared.http.HttpRequest;
+import dev.switchboard.shared.http.HttpResponses;
+import dev.switchboard.shared.json.Json;
+import dev.switchboard.shared.logging.FunctionLogging;
+import dev.switchboard.shared.twilio.Routes;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/notify} (a customer text on the business's schedule, {@link NotifyService}) and
+ * {@code GET /api/notify/{id}} (what became of it, {@link NotifyViews}). Authenticated by
+ * {@link NotifyAuth}: anything else is a 401 before the body is read. A body over 16 KiB is a 413;
+ * malformed JSON, wrong types and unknown fields a 400 with {@code {"errors": {...}}}; nothing a client
+ * sends causes a 5xx.
+ */
+public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyHandler.class);
+
+    private final Supplier<NotifyAuth> auth;
+    private final NotifyRequestReader reader;
+    private final NotifyService service;
+    private final NotifyViews views;
+    private final Clock clock;
+
+    /** Lambda's constructor: wires everything from the process environment once per container. */
+    public NotifyHandler() {
+        this(System.getenv());
+    }
+
+    /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
+    public NotifyHandler(Map<String, String> environment) {
+        this(ColdStart.wire("NotifyFunction", () -> NotifyWiring.from(Settings.fromEnvironment(environment))));
+    }
+
+    private NotifyHandler(NotifyWiring w) {
+        this(w.auth(), w.reader(), w.service(), new NotifyViews(w.store()), w.clock());
+    }
+
+    public NotifyHandler(Supplier<NotifyAuth> auth, NotifyRequestReader reader, NotifyService service,
+                         NotifyViews views, Clock clock) {
+        this.auth = auth;
+        this.reader = reader;
+        this.service = service;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return FunctionLogging.around(context, () -> handle(event));
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        try {
+            HttpRequest request = HttpRequest.from(event);
+            String path = request.path();
+            if (path.equals(Routes.NOTIFY) || path.equals(Routes.NOTIFY + "/")) {
+                request.require(Integer.MAX_VALUE, "POST");
+                if (request.body().length > MAX_BODY_BYTES) {
+                    return error(413, "too_large", "the body is larger than 16 KiB");
+                }
+                authorize(request);
+                return submit(request);
+            }
+            if (path.startsWith(Routes.NOTIFY + "/")) {
+                request.require(0, "GET");
+                authorize(request);
+                String id = request.pathParameter("id").orElse(path.substring(Routes.NOTIFY.length() + 1));
+                return views.of(id).map(view -> HttpResponses.json(200, Json.write(view)))
+                        .orElseGet(() -> error(404, "not_found", "no text with this id"));
+            }
+            return error(404, "not_found", "no such route");
+        } catch (HttpProblem problem) {
+            String code = switch (problem.status()) {
+                case 401 -> "unauthorized";
+                case 405 -> "method_not_allowed";
+                case 413 -> "too_large";
+                default -> "bad_request";
+            };
+            return HttpResponses.json(problem.status(), Json.write(Map.of("error", code)), problem.headers());
+        } catch (RuntimeException e) {
+            LOG.error("Notify API: unavailable ({})", e.toString());
+            return error(503, "unavailable", "try again shortly");
+        }
+    }
+
+    private APIGatewayV2HTTPResponse submit(HttpRequest request) {
+        String type = request.mediaType();
+        if (!type.isEmpty() && !type.equals("application/json") && !type.endsWith("+json")) {
+            return error(415, "unsupported_media_type", "send application/json");
+        }
+        NotifyRequestReader.Result read = reader.read(request.bodyText());
+        if (read.request().isEmpty()) {
+            LOG.info("Notify refused (400): {}", read.errors().keySet());
+            return HttpResponses.json(400, Json.write(Map.of("errors", new java.util.TreeMap<>(read.errors()))));
+        }
+        NotifyService.Outcome outcome = service.notify(read.request().get());
+        if (outcome instanceof NotifyService.Repeated repeated) {
+            return HttpResponses.json(repeated.status(), Json.write(repeated.body()), Map.of("Idempotent-Replayed", "true"));
+        }
+        // Accepted (202) or Refused (409 opted_out, 400, 429, 502, 503): each carries its status and body.
+        return HttpResponses.json(outcome.status(), Json.write(outcome.body()));
+    }
+
+    private void authorize(HttpRequest request) {
+        NotifyAuth.Verdict verdict = auth.get().check(request.header("authorization"),
+                request.header(NotifyAuth.SIGNATURE_HEADER), request.body(), clock.instant());
+        if (verdict != NotifyAuth.Verdict.OK) {
+            if (verdict == NotifyAuth.Verdict.NOT_CONFIGURED) {
+                LOG.error("Notify API: refused a request: neither NOTIFY_TOKEN nor NOTIFY_SECRET is set");
+            } else {
+                LOG.warn("Notify API: refused a request from {} ({})", request.sourceIp().orElse("unknown"), verdict);
+            }
+            throw new HttpProblem(401, "Unauthorized", Map.of("WWW-Authenticate", "Bearer realm=\"switchboard-notify\""));
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse error(int status, String error, String detail) {
+        return HttpResponses.json(status, Json.write(Map.of("error", error, "detail", detail)));
+    }
+
+}

@@ -1,0 +1,49 @@
+package dev.switchboard.notify;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.Line;
+import dev.switchboard.shared.config.LiveSetting;
+import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.phone.PhoneNumbers;
+import dev.switchboard.shared.queue.SqsClients;
+import dev.switchboard.shared.sms.OutboundTexts;
+import dev.switchboard.shared.storage.DynamoDbClients;
+import dev.switchboard.shared.storage.Table;
+import dev.switchboard.shared.voice.CallbackUrls;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The real clients and settings of the notify function and its sweeper, built once per container. */
+record NotifyWiring(LiveSetting<NotifyAuth> auth, NotifyRequestReader reader, NotifyService service,
+                    NotifySweeper sweeper, NotifyStore store, Clock clock) {
+
+    static NotifyWiring from(Settings settings) {
+        Clock clock = Clock.systemUTC();
+        LiveSetting<NotifyAuth> auth = settings.live(NotifyAuth::fromSettings);
+        Lines lines = Lines.load(settings);
+        LiveSetting<NotifyOptions> options = settings.live(NotifyOptions::parse);
+        String region = settings.orDefault("PHONE_DEFAULT_REGION", PhoneNumbers.DEFAULT_REGION);
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            throw new ConfigException("PHONE_DEFAULT_REGION must be a two-letter region like US, got '" + region + "'");
+        }
+        Optional<String> messagingService = settings.optional("TWILIO_MESSAGING_SERVICE_SID");
+        String statusCallback = new CallbackUrls(settings.baseUrl("PUBLIC_BASE_URL")).smsStatus();
+        Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)), settings.required("TABLE_NAME"));
+        SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(3));
+        OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber, clock);
+        DynamoNotifyStore store = new DynamoNotifyStore(table);
+        CustomerTexter texter = new CustomerTexter(texts, store, messagingService, statusCallback,
+                CustomerTexter.Listener.NONE);
+        Function<Optional<String>, Line> lineFor = number -> number.map(lines::forNumber).orElseGet(lines::fallback);
+        Function<String, Line> lineByKey = lines::forNumber;
+        NotifyRequestReader reader = new NotifyRequestReader(region, number -> lines.forNumber(number).number().isPresent()
+                || lines.fallback().smsFrom().filter(number::equals).isPresent());
+        return new NotifyWiring(auth, reader, new NotifyService(lineFor, options, store, texter, clock),
+                new NotifySweeper(store, texter, lineByKey, options, clock), store, clock);
+    }
+}
