@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.LinesJson;
 import dev.switchboard.shared.config.Settings;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -41,7 +41,7 @@ public record NotifyOptions(TextTemplates templates, QuietHours defaultQuietHour
         Map<String, JsonNode> lineTemplates = new HashMap<>();
         Map<String, QuietHours> lineQuiet = new HashMap<>();
         Map<String, Reminders> lineReminders = new HashMap<>();
-        for (Map.Entry<String, JsonNode> line : lineObjects(settings).entrySet()) {
+        for (Map.Entry<String, ? extends JsonNode> line : lineObjects(settings).entrySet()) {
             String where = "LINES[" + line.getKey() + "]";
             JsonNode node = line.getValue();
             if (node.hasNonNull("templates")) {
@@ -62,23 +62,9 @@ public record NotifyOptions(TextTemplates templates, QuietHours defaultQuietHour
                 reminders, Map.copyOf(lineReminders));
     }
 
-    /** Each line's raw object in {@code LINES} (its keys are checked by {@code Lines}). */
-    static Map<String, JsonNode> lineObjects(Settings settings) {
-        Map<String, JsonNode> out = new HashMap<>();
-        settings.optional("LINES").ifPresent(raw -> {
-            JsonNode root = json("LINES", raw);
-            if (root == null || !root.isObject()) {
-                throw new ConfigException("LINES must be a JSON object mapping each Twilio number to its settings");
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> entry = fields.next();
-                if (entry.getValue().isObject()) {
-                    out.put(Settings.requireE164("LINES key", entry.getKey()), entry.getValue());
-                }
-            }
-        });
-        return out;
+    /** Each line's raw object in {@code LINES} (its keys are checked by {@code LinesJson}). */
+    static Map<String, ? extends JsonNode> lineObjects(Settings settings) {
+        return LinesJson.lineObjects(settings);
     }
 
     private static JsonNode json(String name, String raw) {

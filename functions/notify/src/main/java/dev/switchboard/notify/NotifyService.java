@@ -107,7 +107,7 @@ public final class NotifyService {
 
     /** The key a line is known by in the store: its number (or the number it texts from). */
     public static String lineKey(Line line) {
-        return line.number().or(line::smsFrom).orElse("default");
+        return dev.switchboard.shared.appointments.Appointments.lineKey(line);
     }
 
     public Outcome notify(NotifyRequest request) {

@@ -7,6 +7,7 @@ import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.phone.PhoneNumbers;
+import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.sms.OutboundTexts;
 import dev.switchboard.shared.storage.DynamoDbClients;
@@ -37,8 +38,9 @@ record NotifyWiring(LiveSetting<NotifyAuth> auth, NotifyRequestReader reader, No
         SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(3));
         OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber, clock);
         DynamoNotifyStore store = new DynamoNotifyStore(table);
+        JobQueue crm = new JobQueue(sqs, settings.required("CRM_QUEUE_URL"));
         CustomerTexter texter = new CustomerTexter(texts, store, messagingService, statusCallback,
-                CustomerTexter.Listener.NONE);
+                new CrmNotes(crm::send));
         Function<Optional<String>, Line> lineFor = number -> number.map(lines::forNumber).orElseGet(lines::fallback);
         Function<String, Line> lineByKey = lines::forNumber;
         NotifyRequestReader reader = new NotifyRequestReader(region, number -> lines.forNumber(number).number().isPresent()

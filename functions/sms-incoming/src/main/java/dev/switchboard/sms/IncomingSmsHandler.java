@@ -10,6 +10,8 @@ import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
+import dev.switchboard.shared.appointments.Appointments;
+import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.sms.MessageRecords;
 import dev.switchboard.shared.sms.OutboundTexts;
@@ -22,6 +24,8 @@ import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code POST /twilio/sms}: a text to one of the business's numbers, checked and read ({@link IncomingText})
@@ -70,11 +74,15 @@ public class IncomingSmsHandler extends TwilioWebhookHandler {
             Lines lines = Lines.load(settings);
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
                     settings.required("TABLE_NAME"));
-            OutboundTexts texts = OutboundTexts.fromSettings(settings, table,
-                    SqsClients.create(settings.aws(), Duration.ofSeconds(3)), lines::isBusinessNumber, clock);
+            SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(3));
+            OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber, clock);
+            OwnerNotice owner = OwnerNotice.queued(settings.optional("ALERT_QUEUE_URL").map(url -> new JobQueue(sqs, url)));
+            Optional<JobQueue> crm = settings.optional("CRM_QUEUE_URL").map(url -> new JobQueue(sqs, url));
+            AppointmentReplies replies = new AppointmentReplies(AppointmentReplies.Store.of(new Appointments(table)),
+                    AppointmentNotices.of(owner, crm));
             return new Wiring(webhook, new IncomingSmsService(lines,
                     IncomingSmsStore.of(new MessageRecords(table), new OptOuts(table)), texts,
-                    new CallbackUrls(webhook.publicBaseUrl()).smsStatus(), clock));
+                    new CallbackUrls(webhook.publicBaseUrl()).smsStatus(), clock, replies));
         }
     }
 }

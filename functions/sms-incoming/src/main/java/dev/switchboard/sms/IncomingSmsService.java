@@ -48,15 +48,23 @@ public final class IncomingSmsService {
     private final TextSender texts;
     private final String statusCallback;
     private final Clock clock;
+    private final AppointmentReplies appointments;
 
     /** @param statusCallback absolute URL of {@code /twilio/sms/status}, for the forwarded text */
     public IncomingSmsService(Lines lines, IncomingSmsStore store, TextSender texts, String statusCallback,
                               Clock clock) {
+        this(lines, store, texts, statusCallback, clock, AppointmentReplies.none());
+    }
+
+    /** @param appointments answers to appointment texts (C / YES / Y, R / RESCHEDULE) */
+    public IncomingSmsService(Lines lines, IncomingSmsStore store, TextSender texts, String statusCallback,
+                              Clock clock, AppointmentReplies appointments) {
         this.lines = lines;
         this.store = store;
         this.texts = texts;
         this.statusCallback = statusCallback;
         this.clock = clock;
+        this.appointments = appointments;
     }
 
     public Reply received(IncomingText text) {
@@ -76,6 +84,16 @@ public final class IncomingSmsService {
         if (!first) {
             LOG.info("Text {} from {} was already handled (a redelivery); nothing done again", text.messageSid(),
                     PhoneMask.mask(text.from()));
+        }
+        // An answer to an appointment text (C, YES, Y, R, RESCHEDULE) is handled there; YES still opts in.
+        if (keyword != SmsKeywords.Keyword.OPT_OUT && keyword != SmsKeywords.Keyword.HELP) {
+            Optional<String> answer = appointments.handle(text, line, first, now);
+            if (answer.isPresent()) {
+                if (first && keyword == SmsKeywords.Keyword.OPT_IN) {
+                    changeOptOut(text.from(), false, text.body(), now);
+                }
+                return new Reply.Text(answer.get());
+            }
         }
         switch (keyword) {
             case OPT_OUT:

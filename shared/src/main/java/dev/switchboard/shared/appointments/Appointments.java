@@ -31,6 +31,14 @@ public final class Appointments {
         this.table = table;
     }
 
+    /**
+     * The key a line is known by here: its number in {@code LINES}, or for the default line the number it
+     * texts from ({@code TWILIO_SMS_FROM}), which is also the {@code To} of the customer's reply.
+     */
+    public static String lineKey(dev.switchboard.shared.config.Line line) {
+        return line.number().or(line::smsFrom).orElse("default");
+    }
+
     public static String pk(String id) {
         return "APPT#" + id;
     }

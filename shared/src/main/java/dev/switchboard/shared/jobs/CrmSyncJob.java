@@ -25,16 +25,19 @@ import java.util.Map;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = CrmSyncJob.Quote.class, name = CrmSyncJob.QUOTE),
         @JsonSubTypes.Type(value = CrmSyncJob.Call.class, name = CrmSyncJob.CALL),
-        @JsonSubTypes.Type(value = CrmSyncJob.Transcript.class, name = CrmSyncJob.TRANSCRIPT)})
-public sealed interface CrmSyncJob extends Job permits CrmSyncJob.Quote, CrmSyncJob.Call, CrmSyncJob.Transcript {
+        @JsonSubTypes.Type(value = CrmSyncJob.Transcript.class, name = CrmSyncJob.TRANSCRIPT),
+        @JsonSubTypes.Type(value = CrmSyncJob.Note.class, name = CrmSyncJob.NOTE)})
+public sealed interface CrmSyncJob extends Job
+        permits CrmSyncJob.Quote, CrmSyncJob.Call, CrmSyncJob.Transcript, CrmSyncJob.Note {
 
     String QUOTE = "quote";
     String CALL = "call";
     String TRANSCRIPT = "transcript";
+    String NOTE = "note";
 
     JobType<CrmSyncJob> TYPE = JobType.of(CrmSyncJob.class);
 
-    /** {@code quote}, {@code call} or {@code transcript}. */
+    /** {@code quote}, {@code call}, {@code transcript} or {@code note}. */
     @JsonIgnore
     String kind();
 
@@ -167,6 +170,43 @@ public sealed interface CrmSyncJob extends Job permits CrmSyncJob.Quote, CrmSync
         @Override
         public Map<String, String> logFields() {
             return Job.fields("callSid", callSid, "recordingSid", recordingSid);
+        }
+    }
+
+    /**
+     * A line for the customer's lead notes: a text Switchboard sent them through {@code /api/notify}
+     * (issue 15), or their answer to an appointment text.
+     *
+     * @param noteId unique per note: the notify id ({@code N-...}) or the answer's MessageSid
+     * @param text   the note as it should read, e.g. {@code Text sent (appointment_confirmed): "..."}
+     */
+    record Note(String noteId, String occurredAt, String phone, String line, String text) implements CrmSyncJob {
+
+        @Override
+        public String kind() {
+            return NOTE;
+        }
+
+        @Override
+        public String idempotencyKey() {
+            return "note:" + noteId;
+        }
+
+        @Override
+        public String source() {
+            return "text";
+        }
+
+        @Override
+        public void validate() {
+            Job.requireText(noteId, "noteId");
+            Job.requireText(text, "text");
+            CrmSyncJob.super.validate();
+        }
+
+        @Override
+        public Map<String, String> logFields() {
+            return noteId != null && noteId.startsWith("SM") ? Job.fields("messageSid", noteId) : Job.fields("notifyId", noteId);
         }
     }
 }

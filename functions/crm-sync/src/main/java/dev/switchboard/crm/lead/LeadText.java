@@ -90,6 +90,8 @@ public final class LeadText {
             }
             add(parts, heard.notes());
             add(parts, heard.recordingLink() == null ? null : "recording " + heard.recordingLink());
+        } else if (job instanceof CrmSyncJob.Note note) {
+            parts.add(note.text());
         }
         String line = String.join(" · ", parts).replaceAll("\\s+", " ");
         return SafeText.bounded(line, MAX_ACTIVITY_CHARS);
