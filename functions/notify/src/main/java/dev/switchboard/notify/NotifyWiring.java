@@ -24,7 +24,7 @@ record NotifyWiring(LiveSetting<NotifyAuth> auth, NotifyRequestReader reader, No
                     NotifySweeper sweeper, NotifyStore store, Clock clock) {
 
     static NotifyWiring from(Settings settings) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = settings.clock();
         LiveSetting<NotifyAuth> auth = settings.live(NotifyAuth::fromSettings);
         Lines lines = Lines.load(settings);
         LiveSetting<NotifyOptions> options = settings.live(NotifyOptions::parse);
