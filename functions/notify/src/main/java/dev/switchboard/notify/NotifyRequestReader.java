@@ -37,7 +37,7 @@ public final class NotifyRequestReader {
     static final int MAX_VALUE_CHARS = 320;
     static final int MAX_BODY_CHARS = 1000;
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
-    private static final Pattern APPOINTMENT_ID = Pattern.compile("[A-Za-z0-9._:#/-]{1,128}");
+    private static final Pattern APPOINTMENT_ID = Pattern.compile("[A-Za-z0-9._:#/+@-]{1,128}");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -279,7 +279,7 @@ public final class NotifyRequestReader {
         });
         Optional<String> id = text(node, "id", own, true, 128);
         id.filter(v -> !APPOINTMENT_ID.matcher(v).matches())
-                .ifPresent(v -> own.put("id", "may hold letters, digits and . _ : # / - only"));
+                .ifPresent(v -> own.put("id", "may hold letters, digits and . _ : # / + @ - only"));
         Optional<OffsetDateTime> at = text(node, "at", own, false, 60).flatMap(raw -> {
             try {
                 return Optional.of(OffsetDateTime.parse(raw));

@@ -41,11 +41,25 @@ record NotifyWiring(LiveSetting<NotifyAuth> auth, NotifyRequestReader reader, No
         JobQueue crm = new JobQueue(sqs, settings.required("CRM_QUEUE_URL"));
         CustomerTexter texter = new CustomerTexter(texts, store, messagingService, statusCallback,
                 new CrmNotes(crm::send));
-        Function<Optional<String>, Line> lineFor = number -> number.map(lines::forNumber).orElseGet(lines::fallback);
+        Function<Optional<String>, Line> lineFor = number -> number.map(lines::forNumber)
+                .orElseGet(() -> defaultLine(lines));
         Function<String, Line> lineByKey = lines::forNumber;
         NotifyRequestReader reader = new NotifyRequestReader(region, number -> lines.forNumber(number).number().isPresent()
                 || lines.fallback().smsFrom().filter(number::equals).isPresent());
         return new NotifyWiring(auth, reader, new NotifyService(lineFor, options, store, texter, clock),
                 new NotifySweeper(store, texter, lineByKey, options, clock), store, clock);
+    }
+
+    /**
+     * The line a request without {@code line} texts from: the configured line whose number is
+     * {@code TWILIO_SMS_FROM} (or the only configured line), else the fallback line of the global settings.
+     */
+    static Line defaultLine(Lines lines) {
+        Line fallback = lines.fallback();
+        Optional<Line> bySender = fallback.smsFrom().map(lines::forNumber).filter(l -> l.number().isPresent());
+        if (bySender.isPresent()) {
+            return bySender.get();
+        }
+        return lines.configured().size() == 1 ? lines.configured().iterator().next() : fallback;
     }
 }
