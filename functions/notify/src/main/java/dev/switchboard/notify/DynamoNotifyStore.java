@@ -183,6 +183,37 @@ public final class DynamoNotifyStore implements NotifyStore {
         table.update(update);
     }
 
+    /**
+     * The text as the owner's feed shows it (the activity index files the item as an outbound text):
+     * {@code actSummary} and the body that went, with the opt-out notice if it carried it.
+     */
+    public void describe(SendRecord record, Instant at) {
+        table.update(Update.item(sendPk(record.id()), SEND_SK)
+                .set("actSummary", SafeSummary.of(record))
+                .set("sentBody", record.body())
+                .set("sentAt", at)
+                .onlyIf(Condition.exists(Table.PK)));
+    }
+
+    /** One human line for the feed: "Appointment confirmation to +1904…: Hi Ann, …". */
+    static final class SafeSummary {
+        private SafeSummary() {
+        }
+
+        static String of(SendRecord record) {
+            String what = switch (record.template()) {
+                case APPOINTMENT_CONFIRMED -> "Appointment confirmation";
+                case APPOINTMENT_REMINDER -> "Appointment reminder";
+                case APPOINTMENT_CANCELLED -> "Appointment cancelled";
+                case EN_ROUTE -> "On the way";
+                case JOB_DONE -> "Job done";
+                case REVIEW_REQUEST -> "Review request";
+                case CUSTOM -> "Text";
+            };
+            return dev.switchboard.shared.text.SafeText.bounded(what + ": " + record.body(), 200);
+        }
+    }
+
     @Override
     public boolean claimDue(String id, Instant now) {
         return table.update(Update.item(sendPk(id), SEND_SK).set("status", SendRecord.SENDING).set("updatedAt", now)

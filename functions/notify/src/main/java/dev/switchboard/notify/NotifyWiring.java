@@ -1,6 +1,7 @@
 package dev.switchboard.notify;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.switchboard.shared.activity.ActivityIndex;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.LiveSetting;
@@ -40,7 +41,7 @@ record NotifyWiring(LiveSetting<NotifyAuth> auth, NotifyRequestReader reader, No
         DynamoNotifyStore store = new DynamoNotifyStore(table);
         JobQueue crm = new JobQueue(sqs, settings.required("CRM_QUEUE_URL"));
         CustomerTexter texter = new CustomerTexter(texts, store, messagingService, statusCallback,
-                new CrmNotes(crm::send));
+                NotifyActivity.both(new CrmNotes(crm::send), new NotifyActivity(new ActivityIndex(table), store)));
         Function<Optional<String>, Line> lineFor = number -> number.map(lines::forNumber)
                 .orElseGet(() -> defaultLine(lines));
         Function<String, Line> lineByKey = lines::forNumber;

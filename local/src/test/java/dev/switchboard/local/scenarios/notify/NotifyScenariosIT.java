@@ -247,6 +247,20 @@ class NotifyScenariosIT {
                 "Hi, your appointment with " + BUSINESS + " on Fri, Dec 11 at 10:30 AM is cancelled. Call or text us"
                         + " to find a new time.");
         assertThat(twilio.sentMessages()).allSatisfy(m -> assertThat(m.first("From")).contains(LINE));
+        // Each text is in the customer's conversation (the activity index), newest first, as outbound texts.
+        List<Map<String, AttributeValue>> timeline = stack.emulators().dynamoDb().query(b -> b
+                .tableName(stack.resources().tableName("SwitchboardTable"))
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :a)").scanIndexForward(false)
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CONTACT#" + phone),
+                        ":a", AttributeValue.fromS("A#")))).items();
+        assertThat(timeline).hasSize(6).allSatisfy(entry -> {
+            assertThat(entry.get("ref").s()).startsWith("SEND#N-");
+            assertThat(entry.get("category").s()).isEqualTo("text");
+            assertThat(entry.get("line").s()).isEqualTo(LINE);
+        });
+        Map<String, AttributeValue> newest = item(timeline.get(0).get("ref").s(), "SEND").orElseThrow();
+        assertThat(newest.get("actDirection").s()).isEqualTo("outbound");
+        assertThat(newest.get("actSummary").s()).startsWith("Appointment cancelled: Hi, your appointment");
         // Each text is a note on the customer's lead.
         assertThat(crmJobs()).filteredOn(j -> j.phone().equals(phone)).hasSize(6)
                 .allSatisfy(j -> assertThat(j).isInstanceOf(CrmSyncJob.Note.class));
