@@ -41,11 +41,13 @@ class JobWireFormatTest {
         assertThat(CrmSyncJob.TYPE.read(body("crm-sync-quote.json"))).isInstanceOf(CrmSyncJob.Quote.class);
         assertThat(CrmSyncJob.TYPE.read(body("crm-sync-call.json"))).isInstanceOf(CrmSyncJob.Call.class);
         assertThat(CrmSyncJob.TYPE.read(body("crm-sync-transcript.json"))).isInstanceOf(CrmSyncJob.Transcript.class);
+        assertThat(CrmSyncJob.TYPE.read(body("crm-sync-note.json"))).isInstanceOf(CrmSyncJob.Note.class);
         assertThat(TranscriptionJob.TYPE.read(body("transcriber-transcribe.json")))
                 .isInstanceOf(TranscriptionJob.Transcribe.class);
         assertThat(TranscriptionJob.TYPE.read(body("transcriber-fetch-transcript.json")))
                 .isInstanceOf(TranscriptionJob.FetchTranscript.class);
-        for (String sample : List.of("crm-sync-quote.json", "crm-sync-call.json", "crm-sync-transcript.json")) {
+        for (String sample : List.of("crm-sync-quote.json", "crm-sync-call.json", "crm-sync-transcript.json",
+                "crm-sync-note.json")) {
             CrmSyncJob.TYPE.read(body(sample)).validate();
         }
         TranscriptionJob.TYPE.read(body("transcriber-transcribe.json")).validate();
@@ -120,7 +122,7 @@ class JobWireFormatTest {
         CrmSyncJob job = CrmSyncJob.TYPE.read(body("crm-sync-call.json"));
         assertThat(Json.MAPPER.readTree(Json.write(job))).isEqualTo(sample);
         assertThat(fields(job)).startsWith("kind").contains("idempotencyKey", "source");
-        for (String sample2 : List.of("crm-sync-quote.json", "crm-sync-transcript.json")) {
+        for (String sample2 : List.of("crm-sync-quote.json", "crm-sync-transcript.json", "crm-sync-note.json")) {
             assertThat(Json.MAPPER.readTree(Json.write(CrmSyncJob.TYPE.read(body(sample2)))))
                     .isEqualTo(Json.MAPPER.readTree(body(sample2)));
         }
