@@ -43,6 +43,9 @@ class LeadTextTest {
                 "Transcript of call CA1 · Sam Rivera · 2012 Ford F-150 · Brake pads · URGENT: stranded · \"my truck is"
                         + " grinding when I brake and I'm stuck at the Publix on US-1\" · recording"
                         + " https://phone.example.com/recordings/RE1");
+        assertThat(text.activity(new dev.switchboard.shared.jobs.CrmSyncJob.Note("N-1", "2026-11-02T14:00:00Z",
+                Jobs.CALLER, "+19045550100", "Text sent (en_route): \"Mike is on the way\"")))
+                .isEqualTo("Text sent (en_route): \"Mike is on the way\"");
     }
 
     @Test
