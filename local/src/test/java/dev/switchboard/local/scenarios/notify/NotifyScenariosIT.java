@@ -157,6 +157,14 @@ class NotifyScenariosIT {
         }
     }
 
+    static HttpResponse<String> twilioPost(String path, Map<String, List<String>> params) {
+        String signature = TwilioSignature.compute(stack.authToken(), stack.baseUrl() + path, params);
+        return send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioEvents.encode(params))));
+    }
+
     static HttpResponse<String> textFrom(String from, String body) {
         String sid = "SM" + String.format("%032x", SIDS.incrementAndGet());
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -300,8 +308,20 @@ class NotifyScenariosIT {
 
         JsonNode view = status(json(first.body()).get("id").asText());
         assertThat(view.get("status").asText()).isEqualTo("sent");
-        assertThat(view.get("messageSid").asText()).startsWith("SM");
-        assertThat(view.get("delivery").get("status").asText()).isNotBlank();
+        String sid = view.get("messageSid").asText();
+        assertThat(sid).startsWith("SM");
+        // Twilio's delivery report reaches the status.
+        Map<String, List<String>> report = new LinkedHashMap<>();
+        report.put("AccountSid", List.of(FakeTwilioApi.ACCOUNT_SID));
+        report.put("MessageSid", List.of(sid));
+        report.put("MessageStatus", List.of("undelivered"));
+        report.put("ErrorCode", List.of("30003"));
+        report.put("To", List.of(phone));
+        report.put("From", List.of(LINE));
+        assertThat(twilioPost("/twilio/sms/status", report).statusCode()).isBetween(200, 204);
+        JsonNode delivered = status(json(first.body()).get("id").asText()).get("delivery");
+        assertThat(delivered.get("status").asText()).isEqualTo("undelivered");
+        assertThat(delivered.get("errorCode").asText()).isEqualTo("30003");
     }
 
     @Test
