@@ -32,6 +32,8 @@ final class LocalDefaults {
         defaults.put("TWILIO_SMS_FROM", SMS_FROM);
         defaults.put("BUSINESS_NAME", BUSINESS_NAME);
         defaults.put("RECORDINGS_TOKEN", recordingsToken);
+        // The customer-texts API (POST /api/notify) takes the same local token as a bearer.
+        defaults.put("NOTIFY_TOKEN", recordingsToken);
         defaults.put("CRM_KIND", "none");
         defaults.put("TRANSCRIBER", "none");
         defaults.put("ALLOWED_ORIGINS", baseUrl);
