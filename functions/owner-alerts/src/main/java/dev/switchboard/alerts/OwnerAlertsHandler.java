@@ -7,6 +7,7 @@ import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.contacts.ContactProfiles;
 import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.queue.JobAttempt;
@@ -81,8 +82,9 @@ public class OwnerAlertsHandler extends SqsJobHandler<AlertJob> {
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(5)),
                     settings.required("TABLE_NAME"));
             Lines lines = Lines.load(settings);
-            LiveSetting<AlertSettings> alertSettings = AlertSettingsSource.live(settings, lines);
-            Predicate<String> isStaff = StaffNumbers.of(settings, lines);
+            LiveSetting<AlertSettings> alertSettings = AlertSettings.load(settings, lines);
+            Staff staff = Staff.load(settings, lines);
+            Predicate<String> isStaff = staff::isStaff;
             OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs,
                     number -> lines.isBusinessNumber(number) || isStaff.test(number), clock);
             String publicBaseUrl = settings.baseUrl("PUBLIC_BASE_URL");

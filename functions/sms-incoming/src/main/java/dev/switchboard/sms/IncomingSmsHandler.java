@@ -4,12 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.messaging.Body;
 import com.twilio.twiml.messaging.Message;
+import dev.switchboard.shared.alerts.LastAlerts;
+import dev.switchboard.shared.alerts.ReplyTags;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
+import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.sms.MessageRecords;
 import dev.switchboard.shared.sms.OutboundTexts;
@@ -22,6 +26,7 @@ import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code POST /twilio/sms}: a text to one of the business's numbers, checked and read ({@link IncomingText})
@@ -70,11 +75,15 @@ public class IncomingSmsHandler extends TwilioWebhookHandler {
             Lines lines = Lines.load(settings);
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
                     settings.required("TABLE_NAME"));
-            OutboundTexts texts = OutboundTexts.fromSettings(settings, table,
-                    SqsClients.create(settings.aws(), Duration.ofSeconds(3)), lines::isBusinessNumber, clock);
+            Staff staff = Staff.load(settings, lines);
+            SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(3));
+            OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs,
+                    number -> lines.isBusinessNumber(number) || staff.isStaff(number), clock);
+            JobQueue alerts = new JobQueue(sqs, settings.required("ALERT_QUEUE_URL"));
             return new Wiring(webhook, new IncomingSmsService(lines,
                     IncomingSmsStore.of(new MessageRecords(table), new OptOuts(table)), texts,
-                    new CallbackUrls(webhook.publicBaseUrl()).smsStatus(), clock));
+                    new CallbackUrls(webhook.publicBaseUrl()).smsStatus(), clock, staff::isStaff,
+                    RelayStore.of(new ReplyTags(table), new LastAlerts(table)), alerts::send));
         }
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.config.LinesJson;
+import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Settings;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -51,6 +53,14 @@ public final class AlertSettings {
         this.byLine = byLine;
         this.fallback = fallback;
         this.emailFrom = emailFrom;
+    }
+
+    /**
+     * Parses the alert settings now (a malformed value is a {@link ConfigException} naming it) and follows
+     * later changes of {@code LINES} and the global alert settings in SSM.
+     */
+    public static LiveSetting<AlertSettings> load(Settings settings, Lines lines) {
+        return settings.live(s -> parse(s, lines, LinesJson.lineObjects(s)));
     }
 
     /**

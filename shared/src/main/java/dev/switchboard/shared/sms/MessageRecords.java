@@ -76,6 +76,8 @@ public final class MessageRecords {
                 .set("textKey", text.key())
                 .set("from", text.from().orElse(text.messagingServiceSid().orElse("")))
                 .set("direction", "outbound")
+                .set("body", text.body())
+                .setIfPresent("sentBy", text.sentBy())
                 .keep("status", Item.s(status))
                 .keep(RANK, Item.n(MessageStatuses.rank(status)))
                 .keep("createdAt", Item.time(now))
