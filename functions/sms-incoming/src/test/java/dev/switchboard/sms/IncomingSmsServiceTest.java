@@ -92,7 +92,7 @@ class IncomingSmsServiceTest {
                 alerts.add(job);
             });
 
-    static IncomingText text(String sid, String from, String to, String body, String... more) {
+    static IncomingText from(String sid, String from, String to, String body, String... more) {
         StringBuilder form = new StringBuilder("MessageSid=" + sid + "&From=" + from.replace("+", "%2B") + "&To="
                 + to.replace("+", "%2B") + "&Body=" + java.net.URLEncoder.encode(body, java.nio.charset.StandardCharsets.UTF_8));
         for (String extra : more) {
@@ -102,7 +102,7 @@ class IncomingSmsServiceTest {
     }
 
     static IncomingText text(String sid, String to, String body, String... more) {
-        return text(sid, CUSTOMER, to, body, more);
+        return from(sid, CUSTOMER, to, body, more);
     }
 
     @Test
@@ -169,7 +169,7 @@ class IncomingSmsServiceTest {
 
     @Test
     void aTextFromTheBusinesssOwnNumberIsNotAlerted() {
-        service.received(text("SM6", LINE, QUIET_LINE, "hello"));
+        service.received(from("SM6", LINE, QUIET_LINE, "hello"));
         assertThat(alerts).isEmpty();
         assertThat(sent).isEmpty();
     }
@@ -179,7 +179,7 @@ class IncomingSmsServiceTest {
     @Test
     void staffReplyWithATagGoesToThatCustomerFromTheLineOnce() {
         tags.put(LINE + "#K7", CUSTOMER);
-        IncomingText reply = text("SM10", STAFF, LINE, "#k7 On my way, 20 minutes");
+        IncomingText reply = from("SM10", STAFF, LINE, "#k7 On my way, 20 minutes");
         assertThat(service.received(reply)).isEqualTo(new IncomingSmsService.Reply.Nothing());
         service.received(reply);
         assertThat(sent).singleElement().satisfies(relayed -> {
@@ -196,7 +196,7 @@ class IncomingSmsServiceTest {
     @Test
     void aTaglessReplyGoesToTheLastAlertedCustomer() {
         lastAlerted.put(STAFF + "#" + LINE, OTHER_CUSTOMER);
-        service.received(text("SM11", STAFF, LINE, "Yes, Tuesday works"));
+        service.received(from("SM11", STAFF, LINE, "Yes, Tuesday works"));
         assertThat(sent).singleElement().satisfies(relayed -> {
             assertThat(relayed.to()).isEqualTo(OTHER_CUSTOMER);
             assertThat(relayed.body()).isEqualTo("Yes, Tuesday works");
@@ -205,7 +205,7 @@ class IncomingSmsServiceTest {
 
     @Test
     void aTaglessReplyWithNoRecentAlertGetsOneHelpTextBack() {
-        IncomingText reply = text("SM12", STAFF, LINE, "Yes, Tuesday works");
+        IncomingText reply = from("SM12", STAFF, LINE, "Yes, Tuesday works");
         service.received(reply);
         service.received(reply);
         assertThat(sent).singleElement().satisfies(notice -> {
@@ -218,8 +218,8 @@ class IncomingSmsServiceTest {
     @Test
     void anUnknownTagSendsNothingToAnybodyButOneNotice() {
         tags.put(LINE + "#K7", CUSTOMER);
-        service.received(text("SM13", STAFF, LINE, "#Z9 hello"));
-        service.received(text("SM14", STAFF, LINE, "#1 hello"));
+        service.received(from("SM13", STAFF, LINE, "#Z9 hello"));
+        service.received(from("SM14", STAFF, LINE, "#1 hello"));
         assertThat(sent).extracting(OutgoingText::to).containsExactly(STAFF, STAFF);
         assertThat(sent.get(0).body()).contains("#Z9").contains("Start with #tag");
     }
@@ -228,7 +228,7 @@ class IncomingSmsServiceTest {
     void aReplyToAnOptedOutCustomerIsNotSentAndStaffAreTold() {
         tags.put(LINE + "#K7", CUSTOMER);
         optedOut.put(CUSTOMER, "sms-stop");
-        service.received(text("SM15", STAFF, LINE, "#K7 hello"));
+        service.received(from("SM15", STAFF, LINE, "#K7 hello"));
         assertThat(sent).singleElement().satisfies(notice -> {
             assertThat(notice.to()).isEqualTo(STAFF);
             assertThat(notice.body()).contains("+1 904-555-0123").contains("opted out");
@@ -238,7 +238,7 @@ class IncomingSmsServiceTest {
     @Test
     void aReplyOver1600CharactersIsNotSent() {
         tags.put(LINE + "#K7", CUSTOMER);
-        service.received(text("SM16", STAFF, LINE, "#K7 " + "a".repeat(1601)));
+        service.received(from("SM16", STAFF, LINE, "#K7 " + "a".repeat(1601)));
         assertThat(sent).singleElement().satisfies(notice -> {
             assertThat(notice.to()).isEqualTo(STAFF);
             assertThat(notice.body()).contains("Too long");
@@ -247,7 +247,7 @@ class IncomingSmsServiceTest {
 
     @Test
     void helpFromStaffListsTheCommands() {
-        assertThat(service.received(text("SM17", STAFF, LINE, "help")))
+        assertThat(service.received(from("SM17", STAFF, LINE, "help")))
                 .isInstanceOfSatisfying(IncomingSmsService.Reply.Text.class,
                         reply -> assertThat(reply.body()).contains("#tag"));
         assertThat(sent).isEmpty();
@@ -255,7 +255,7 @@ class IncomingSmsServiceTest {
 
     @Test
     void stopFromStaffWorksAsForAnybody() {
-        service.received(text("SM18", STAFF, LINE, "STOP"));
+        service.received(from("SM18", STAFF, LINE, "STOP"));
         assertThat(optedOut).containsKey(STAFF);
         assertThat(sent).isEmpty();
     }
