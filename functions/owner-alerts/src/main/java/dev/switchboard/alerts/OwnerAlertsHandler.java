@@ -76,7 +76,7 @@ public class OwnerAlertsHandler extends SqsJobHandler<AlertJob> {
     private record Wiring(WorkerQueues queues, OwnerAlerts alerts) {
 
         static Wiring from(Settings settings) {
-            Clock clock = Clock.systemUTC();
+            Clock clock = settings.clock();
             SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(5));
             WorkerQueues queues = WorkerQueues.fromSettings(settings, sqs, Duration.ofSeconds(20), Duration.ofMinutes(15));
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(5)),

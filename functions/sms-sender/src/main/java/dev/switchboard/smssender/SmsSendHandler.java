@@ -71,7 +71,7 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
             Lines lines = Lines.load(settings);
             Staff staff = Staff.load(settings, lines);
             return new Wiring(queues, OutboundTexts.fromSettings(settings, table, sqs,
-                    number -> lines.isBusinessNumber(number) || staff.isStaff(number), Clock.systemUTC())::retry);
+                    number -> lines.isBusinessNumber(number) || staff.isStaff(number), settings.clock())::retry);
         }
     }
 }
