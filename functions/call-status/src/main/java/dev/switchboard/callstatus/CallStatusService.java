@@ -3,6 +3,7 @@ package dev.switchboard.callstatus;
 import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
 import dev.switchboard.shared.calls.MissedCallTexts;
 import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.phone.PhoneNumbers;
@@ -12,6 +13,7 @@ import dev.switchboard.shared.storage.CallRecords.StatusUpdate;
 import dev.switchboard.shared.storage.OnceOnly.WhenUnavailable;
 import dev.switchboard.shared.storage.OnceOnly;
 import java.time.Clock;
+import java.util.function.Predicate;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -49,11 +51,25 @@ public final class CallStatusService {
     private final Lines lines;
     private final OnceOnly once;
     private final JobSender<CrmSyncJob> crmQueue;
+    private final Predicate<String> isStaff;
+    private final JobSender<AlertJob> alerts;
     private final MissedCallTexts texts;
     private final Clock clock;
 
     public CallStatusService(CallStatusStore calls, Lines lines, OnceOnly once, JobSender<CrmSyncJob> crmQueue,
                              MissedCallTexts texts, Clock clock) {
+        this(calls, lines, once, crmQueue, texts, clock, number -> false, job -> {
+        });
+    }
+
+    /**
+     * @param isStaff staff numbers ({@code STAFF}): their calls are no lead, no text, no alert
+     * @param alerts  the alert queue (a missed call without a voicemail, when the line alerts those)
+     */
+    public CallStatusService(CallStatusStore calls, Lines lines, OnceOnly once, JobSender<CrmSyncJob> crmQueue,
+                             MissedCallTexts texts, Clock clock, Predicate<String> isStaff, JobSender<AlertJob> alerts) {
+        this.isStaff = isStaff;
+        this.alerts = alerts;
         this.calls = calls;
         this.lines = lines;
         this.once = once;
@@ -99,6 +115,19 @@ public final class CallStatusService {
         String caller = call.from().or(update::from).orElse("");
         String called = call.to().or(update::to).orElse("");
         CallOutcome outcome = CallOutcome.of(call.dialAnswered(), call.voicemailLeft());
+        if (isStaff.test(caller)) {
+            LOG.info("Call {} ended ({}): the caller {} is staff; no text, no CRM job, no alert", callSid,
+                    outcome.label(), PhoneMask.mask(caller));
+            return;
+        }
+        if (outcome == CallOutcome.MISSED && PhoneNumbers.isValidE164(caller) && !lines.isBusinessNumber(caller)) {
+            try {
+                alerts.send(new AlertJob.MissedCall(callSid, caller, called.isEmpty() ? null : called,
+                        call.createdAt().orElse(update.timestamp().orElse(now).toString())));
+            } catch (RuntimeException e) {
+                LOG.error("Call {} was missed but its alert could not be queued: {}", callSid, e.getMessage());
+            }
+        }
         if (outcome != CallOutcome.ANSWERED) {
             texts.onOccasion(lines.forNumber(called), callSid, caller,
                     outcome == CallOutcome.VOICEMAIL ? Occasion.VOICEMAIL_LEFT : Occasion.CALL_ENDED_UNANSWERED, now);
