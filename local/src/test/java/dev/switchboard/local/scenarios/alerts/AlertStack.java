@@ -127,6 +127,32 @@ final class AlertStack implements AutoCloseable {
         return response;
     }
 
+    /** A call that ends in a voicemail, whose recording Twilio reports completed. */
+    void voicemail(String callSid, String recordingSid, String caller) {
+        Map<String, String> call = new LinkedHashMap<>();
+        call.put("AccountSid", AlertStack.ACCOUNT_SID);
+        call.put("CallSid", callSid);
+        call.put("CallStatus", "ringing");
+        call.put("Direction", "inbound");
+        call.put("From", caller);
+        call.put("To", LINE);
+        assertThat(twilioPost("/twilio/voice", call).statusCode()).isEqualTo(200);
+        Map<String, String> recording = new LinkedHashMap<>();
+        recording.put("AccountSid", AlertStack.ACCOUNT_SID);
+        recording.put("CallSid", callSid);
+        recording.put("RecordingSid", recordingSid);
+        recording.put("RecordingStatus", "completed");
+        recording.put("RecordingDuration", "42");
+        recording.put("RecordingChannels", "1");
+        recording.put("RecordingSource", "RecordVerb");
+        recording.put("RecordingUrl", stack.twilioSandbox().orElseThrow().baseUrl() + "/2010-04-01/Accounts/"
+                + AlertStack.ACCOUNT_SID + "/Recordings/" + recordingSid);
+        recording.put("RecordingStartTime", "Mon, 23 Nov 2026 15:00:45 +0000");
+        recording.put("ErrorCode", "0");
+        HttpResponse<String> answer = twilioPost("/twilio/voice/recording", recording);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
     HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
                 .header("Content-Type", "application/json")

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -221,6 +220,5 @@ class TextAlertsIT {
         params.put("CallbackSource", "call-progress-events");
         HttpResponse<String> response = env.twilioPost("/twilio/voice/status", params);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Optional.empty();
     }
 }
