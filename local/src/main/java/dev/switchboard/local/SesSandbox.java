@@ -23,7 +23,7 @@ public final class SesSandbox implements AutoCloseable {
     public static SesSandbox start(String host, int port) {
         FakeSes ses;
         try {
-            ses = FakeSes.start(wireMockConfig().bindAddress(host).port(port).containerThreads(6)
+            ses = FakeSes.start(wireMockConfig().bindAddress(host).port(port).containerThreads(10)
                     .notifier(new Slf4jNotifier(false)));
         } catch (RuntimeException e) {
             throw new IllegalStateException("The SES sandbox could not listen on " + host + ":" + port + ": "

@@ -2,6 +2,7 @@ package dev.switchboard.callstatus;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.calls.OutboundMissedCallTexts;
+import dev.switchboard.shared.activity.ActivityIndex;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
@@ -73,7 +74,7 @@ public class CallStatusHandler extends TwilioWebhookHandler {
             JobQueue crmQueue = new JobQueue(sqs, settings.required("CRM_QUEUE_URL"));
             Staff staff = Staff.load(settings, lines);
             JobQueue alertQueue = new JobQueue(sqs, settings.required("ALERT_QUEUE_URL"));
-            return new Wiring(webhook, new CallStatusService(CallStatusStore.of(new CallRecords(table)), lines,
+            return new Wiring(webhook, new CallStatusService(CallStatusStore.of(new CallRecords(table), new ActivityIndex(table)), lines,
                     new OnceOnly(table, clock), crmQueue::send, OutboundMissedCallTexts.fromSettings(settings, table,
                     sqs, lines, new CallbackUrls(webhook.publicBaseUrl()), clock), clock, staff::isStaff,
                     alertQueue::send));

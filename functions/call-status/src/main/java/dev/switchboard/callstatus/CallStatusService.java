@@ -3,6 +3,7 @@ package dev.switchboard.callstatus;
 import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
 import dev.switchboard.shared.calls.MissedCallTexts;
 import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.activity.ActivityEvent;
 import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.logging.PhoneMask;
@@ -102,6 +103,26 @@ public final class CallStatusService {
         return applied ? Result.RECORDED : Result.STALE;
     }
 
+    /** Files the ended call (a customer's) in the caller's timeline and the owner's feed. */
+    private void fileActivity(String callSid, CallRecord call, String caller, String called, CallOutcome outcome,
+                              StatusUpdate update, Instant now) {
+        if (!PhoneNumbers.isValidE164(caller) || lines.isBusinessNumber(caller)) {
+            return;
+        }
+        ActivityEvent.Category category = switch (outcome) {
+            case ANSWERED -> ActivityEvent.Category.CALL;
+            case VOICEMAIL -> ActivityEvent.Category.VOICEMAIL;
+            case MISSED -> ActivityEvent.Category.MISSED;
+        };
+        Instant at = call.createdAt().map(Instant::parse).orElse(update.timestamp().orElse(now));
+        try {
+            calls.recordActivity(ActivityEvent.inbound("CALL#" + callSid, "CALL", caller,
+                    called.isEmpty() ? "unknown" : called, at, category, outcome != CallOutcome.ANSWERED));
+        } catch (RuntimeException e) {
+            LOG.warn("Call {} not filed in the activity index: {}", callSid, e.getMessage());
+        }
+    }
+
     private void callEnded(StatusUpdate update, Instant now) {
         String callSid = update.callSid();
         CallRecord call;
@@ -128,6 +149,7 @@ public final class CallStatusService {
                 LOG.error("Call {} was missed but its alert could not be queued: {}", callSid, e.getMessage());
             }
         }
+        fileActivity(callSid, call, caller, called, outcome, update, now);
         if (outcome != CallOutcome.ANSWERED) {
             texts.onOccasion(lines.forNumber(called), callSid, caller,
                     outcome == CallOutcome.VOICEMAIL ? Occasion.VOICEMAIL_LEFT : Occasion.CALL_ENDED_UNANSWERED, now);

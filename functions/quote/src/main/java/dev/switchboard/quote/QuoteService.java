@@ -106,6 +106,13 @@ public final class QuoteService {
             return new NotTaken();
         }
         alert(lead);
+        if (stored) {
+            try {
+                leads.recordActivity(lead, line);
+            } catch (RuntimeException e) {
+                LOG.warn("Lead {} not filed in the activity index: {}", lead.id(), e.getMessage());
+            }
+        }
         SmsOutcome sms = lead.quote().textOptIn() ? texter.text(lead) : SmsOutcome.NOT_SENT;
         LOG.info("Quote {} from {}: {} {}; text {}", lead.id(), phone, lead.estimate().service(),
                 lead.estimate().amountText().map(a -> "$" + a).orElse("(unpriced)"),

@@ -80,9 +80,10 @@ public final class IncomingSmsService {
         SmsKeywords.Keyword keyword = SmsKeywords.classify(text.body(), text.optOutType());
         Instant now = clock.instant();
         boolean first;
+        InboundMessage message = new InboundMessage(text.messageSid(), text.from(), text.to(), text.body(),
+                text.mediaCount(), text.mediaUrls(), line.number(), keyword.name().toLowerCase(Locale.ROOT));
         try {
-            first = store.recordFirst(new InboundMessage(text.messageSid(), text.from(), text.to(), text.body(),
-                    text.mediaCount(), text.mediaUrls(), line.number(), keyword.name().toLowerCase(Locale.ROOT)), now);
+            first = store.recordFirst(message, now);
         } catch (RuntimeException e) {
             // Without the record a redelivery cannot be recognised; acting now matters more (a STOP must count).
             LOG.error("Text {} from {} could not be stored ({}); handling it anyway", text.messageSid(),
@@ -118,6 +119,7 @@ public final class IncomingSmsService {
                     LOG.info("Text {} from staff {}: {}", text.messageSid(), PhoneMask.mask(text.from()), outcome);
                 } else {
                     alert(text, line, now);
+                    fileActivity(message, now);
                 }
                 return new Reply.Nothing();
         }
@@ -137,6 +139,17 @@ public final class IncomingSmsService {
             // Twilio itself blocks texts to a number that sent STOP (21610 then marks it here too).
             LOG.error("Could not record that {} opted {} ({}): {}", PhoneMask.mask(from), out ? "out" : "in",
                     word.strip(), e.getMessage());
+        }
+    }
+
+    private void fileActivity(InboundMessage message, Instant now) {
+        if (lines.isBusinessNumber(message.from())) {
+            return;
+        }
+        try {
+            store.customerText(message, now);
+        } catch (RuntimeException e) {
+            LOG.warn("Text {} not filed in the activity index: {}", message.messageSid(), e.getMessage());
         }
     }
 

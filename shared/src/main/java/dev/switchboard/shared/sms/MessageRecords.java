@@ -1,5 +1,8 @@
 package dev.switchboard.shared.sms;
 
+import dev.switchboard.shared.activity.ActivityEvent;
+import dev.switchboard.shared.activity.ActivityIndex;
+
 import dev.switchboard.shared.storage.Condition;
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.Table;
@@ -54,10 +57,15 @@ public final class MessageRecords {
                                  Optional<String> to, Optional<String> from) {
     }
 
+    /** Texts to staff (alerts, relay notices, the old owner forward): not part of any customer's conversation. */
+    private static final java.util.Set<String> STAFF_KINDS = java.util.Set.of("relay-notice", "owner-forward");
+
     private final Table table;
+    private final ActivityIndex activity;
 
     public MessageRecords(Table table) {
         this.table = table;
+        this.activity = new ActivityIndex(table);
     }
 
     public static String pk(String messageSid) {
@@ -83,6 +91,33 @@ public final class MessageRecords {
                 .keep("createdAt", Item.time(now))
                 .set("updatedAt", now)
                 .expiresAt(now.plus(KEEP)));
+        recordActivity(text, sid, now);
+    }
+
+    /**
+     * Files a text to a customer in their conversation and the owner's feed; a text a staff member wrote
+     * ({@code sentBy}) counts as the business having replied. Never fails the send.
+     */
+    private void recordActivity(OutgoingText text, String sid, Instant now) {
+        if (STAFF_KINDS.contains(text.kind()) || text.kind().startsWith("alert-")) {
+            return;
+        }
+        try {
+            activity.record(ActivityEvent.outbound(pk(sid), SK, text.to(), text.from().orElse("unknown"), now,
+                    ActivityEvent.Category.TEXT, text.sentBy()));
+            if (text.sentBy().isPresent()) {
+                activity.businessReplied(text.to(), now);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MessageRecords.class).warn("Text {} not filed in the activity index: {}",
+                    sid, e.getMessage());
+        }
+    }
+
+    /** Files a customer's text (stored by {@link #recordInbound}) in their conversation and the owner's feed. */
+    public void recordInboundActivity(InboundMessage message, Instant now) {
+        activity.record(ActivityEvent.inbound(pk(message.messageSid()), SK, message.from(),
+                message.line().orElse(message.to()), now, ActivityEvent.Category.TEXT, true));
     }
 
     /** Stores an incoming text; false when it was stored before (a redelivery). */
