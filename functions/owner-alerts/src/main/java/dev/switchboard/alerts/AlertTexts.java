@@ -30,6 +30,8 @@ final class AlertTexts {
     /** A text alert carries the customer's whole message, up to one Twilio message. */
     static final int MAX_TEXT = 1600;
     static final int NAME_MAX = 40;
+    private static final java.util.regex.Pattern SPEAKER =
+            java.util.regex.Pattern.compile("(?m)^[ \\t]*(Caller|Customer|Owner|Business|Speaker ?\\d*):[ \\t]*");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
 
     private AlertTexts() {
@@ -60,7 +62,8 @@ final class AlertTexts {
         List<String> details = new ArrayList<>();
         Optional.ofNullable(job.vehicle()).map(v -> clean(v, 40)).filter(v -> !v.isEmpty()).ifPresent(details::add);
         Optional.ofNullable(job.service()).map(v -> clean(v, 40)).filter(v -> !v.isEmpty()).ifPresent(details::add);
-        String transcript = Optional.ofNullable(job.transcriptExcerpt()).map(t -> clean(t, 1000)).orElse("");
+        String transcript = Optional.ofNullable(job.transcriptExcerpt()).map(AlertTexts::withoutSpeakers)
+                .map(t -> clean(t, 1000)).orElse("");
         String note = switch (job.trigger()) {
             case deadline -> "(transcript to follow)";
             case failed -> "(no transcript: transcription failed)";
@@ -85,6 +88,11 @@ final class AlertTexts {
             }
         }
         return head + number + tail;
+    }
+
+    /** A voicemail has one speaker: the transcript's "Caller:" labels only take room in a text. */
+    static String withoutSpeakers(String transcript) {
+        return SPEAKER.matcher(transcript).replaceAll("").strip();
     }
 
     /** {@code before "transcript..." after}, the transcript cut to fit the segments; null when not even a word fits. */

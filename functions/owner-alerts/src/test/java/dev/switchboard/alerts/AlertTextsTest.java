@@ -34,4 +34,11 @@ class AlertTextsTest {
         assertThat(AlertTexts.clean("a  very\nlong name that goes on", 10)).isEqualTo("a very...");
         assertThat(SmsSegments.gsm7(AlertTexts.clean("x".repeat(100), 20))).isTrue();
     }
+
+    @Test
+    void speakerLabelsAreLeftOutOfAVoicemail() {
+        assertThat(AlertTexts.withoutSpeakers("Caller: Hi, this is Dave.\nCaller: Call me back."))
+                .isEqualTo("Hi, this is Dave.\nCall me back.");
+        assertThat(AlertTexts.withoutSpeakers("My Caller: ID is off")).isEqualTo("My Caller: ID is off");
+    }
 }

@@ -81,7 +81,7 @@ public class IncomingSmsHandler extends TwilioWebhookHandler {
                     number -> lines.isBusinessNumber(number) || staff.isStaff(number), clock);
             JobQueue alerts = new JobQueue(sqs, settings.required("ALERT_QUEUE_URL"));
             return new Wiring(webhook, new IncomingSmsService(lines,
-                    IncomingSmsStore.of(new MessageRecords(table), new OptOuts(table)), texts,
+                    IncomingSmsStore.of(MessageRecords.fromSettings(settings, table), new OptOuts(table)), texts,
                     new CallbackUrls(webhook.publicBaseUrl()).smsStatus(), clock, staff::isStaff,
                     RelayStore.of(new ReplyTags(table), new LastAlerts(table)), alerts::send));
         }

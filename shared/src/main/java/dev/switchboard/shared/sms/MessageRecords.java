@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class MessageRecords {
 
     public static final String SK = "MSG";
-    static final Duration KEEP = Duration.ofDays(90);
+    /** How long message records are kept: {@code RECORD_RETENTION_DAYS}; empty (the default) keeps them. */
+    public static final String RETENTION_SETTING = "RECORD_RETENTION_DAYS";
     private static final String RANK = "statusRank";
 
     /** What a status callback did to the record. */
@@ -62,10 +63,33 @@ public final class MessageRecords {
 
     private final Table table;
     private final ActivityIndex activity;
+    private final Optional<Duration> keep;
 
+    /** Records kept for good: texts are the business's records. */
     public MessageRecords(Table table) {
+        this(table, Optional.empty());
+    }
+
+    /** @param keep how long a record is kept after its last write; empty keeps it for good */
+    public MessageRecords(Table table, Optional<Duration> keep) {
         this.table = table;
         this.activity = new ActivityIndex(table);
+        this.keep = keep;
+    }
+
+    /** {@code RECORD_RETENTION_DAYS}: 0 or unset keeps records for good; else 1 to 3650 days. */
+    public static Optional<Duration> retention(dev.switchboard.shared.config.Settings settings) {
+        int days = settings.integer(RETENTION_SETTING, 0, 0, 3650);
+        return days == 0 ? Optional.empty() : Optional.of(Duration.ofDays(days));
+    }
+
+    public static MessageRecords fromSettings(dev.switchboard.shared.config.Settings settings, Table table) {
+        return new MessageRecords(table, retention(settings));
+    }
+
+    private Update expiring(Update update, Instant now) {
+        keep.ifPresent(k -> update.expiresAt(now.plus(k)));
+        return update;
     }
 
     public static String pk(String messageSid) {
@@ -78,7 +102,7 @@ public final class MessageRecords {
 
     /** A text Twilio accepted; a status callback that arrived first keeps its later status. */
     public void recordSent(OutgoingText text, String sid, String status, Instant now) {
-        table.update(Update.item(pk(sid), SK)
+        table.update(expiring(Update.item(pk(sid), SK)
                 .set("to", text.to())
                 .set("kind", text.kind())
                 .set("textKey", text.key())
@@ -89,8 +113,7 @@ public final class MessageRecords {
                 .keep("status", Item.s(status))
                 .keep(RANK, Item.n(MessageStatuses.rank(status)))
                 .keep("createdAt", Item.time(now))
-                .set("updatedAt", now)
-                .expiresAt(now.plus(KEEP)));
+                .set("updatedAt", now), now));
         recordActivity(text, sid, now);
     }
 
@@ -136,7 +159,7 @@ public final class MessageRecords {
         item.put("keyword", Item.s(message.keyword()));
         item.put("createdAt", Item.time(now));
         item.put("updatedAt", Item.time(now));
-        return table.putIfAbsent(pk(message.messageSid()), SK, item, KEEP, now).isEmpty();
+        return table.putIfAbsent(pk(message.messageSid()), SK, item, keep.orElse(null), now).isEmpty();
     }
 
     /**
@@ -151,8 +174,8 @@ public final class MessageRecords {
                 .set("statusAt", now)
                 .keep("createdAt", Item.time(now))
                 .keep("direction", Item.s("outbound"))
-                .keep(Table.TTL, Item.expiresAt(now.plus(KEEP)))
                 .onlyIf(Condition.absent(RANK).or(Condition.lessThan(RANK, Item.n(MessageStatuses.rank(report.status())))));
+        keep.ifPresent(k -> update.keep(Table.TTL, Item.expiresAt(now.plus(k))));
         if (report.errorCode().isPresent()) {
             update.set("errorCode", report.errorCode().get());
             report.errorDescription().ifPresent(text -> update.set("errorDescription", text));

@@ -72,7 +72,7 @@ public final class OutboundTexts implements TextSender {
     public static OutboundTexts fromSettings(Settings settings, Table table, SqsClient sqs,
                                              Predicate<String> exemptFromCap, Clock clock) {
         int cap = settings.integer("SMS_DAILY_CAP_PER_RECIPIENT", DEFAULT_DAILY_CAP, 1, 1000);
-        return new OutboundTexts(new TwilioTextGateway(TwilioRestClients.create(settings)), new TextLedger(table),
+        return new OutboundTexts(new TwilioTextGateway(TwilioRestClients.create(settings)), new TextLedger(table, MessageRecords.fromSettings(settings, table)),
                 new OptOuts(table), new DailyTextCap(table, cap), new JobQueue(sqs, settings.required("SMS_QUEUE_URL")),
                 exemptFromCap, clock);
     }

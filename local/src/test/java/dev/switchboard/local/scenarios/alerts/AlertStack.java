@@ -153,6 +153,52 @@ final class AlertStack implements AutoCloseable {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
+    /** A call comes in (the call record exists as in production). */
+    void call(String callSid, String from) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", AlertStack.ACCOUNT_SID);
+        params.put("CallSid", callSid);
+        params.put("CallStatus", "ringing");
+        params.put("Direction", "inbound");
+        params.put("From", from);
+        params.put("To", LINE);
+        params.put("Called", LINE);
+        params.put("Caller", from);
+        assertThat(twilioPost("/twilio/voice", params).statusCode()).isEqualTo(200);
+    }
+
+    /** The owner's phone did not answer: the {@code <Dial action>} (voicemail TwiML, the missed-call text). */
+    void dialNotAnswered(String callSid, String from) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", ACCOUNT_SID);
+        params.put("CallSid", callSid);
+        params.put("CallStatus", "in-progress");
+        params.put("Direction", "inbound");
+        params.put("From", from);
+        params.put("To", LINE);
+        params.put("DialCallSid", newSid("CA"));
+        params.put("DialCallStatus", "no-answer");
+        params.put("DialCallDuration", "0");
+        HttpResponse<String> response = twilioPost("/twilio/voice/dial-status", params);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The call ends unanswered, as Twilio reports it. */
+    void callEnded(String callSid, String from) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", AlertStack.ACCOUNT_SID);
+        params.put("CallSid", callSid);
+        params.put("CallStatus", "no-answer");
+        params.put("Direction", "inbound");
+        params.put("From", from);
+        params.put("To", LINE);
+        params.put("CallDuration", "0");
+        params.put("SequenceNumber", "3");
+        params.put("CallbackSource", "call-progress-events");
+        HttpResponse<String> response = twilioPost("/twilio/voice/status", params);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     HttpResponse<String> postJson(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
                 .header("Content-Type", "application/json")
