@@ -21,8 +21,10 @@ final class LocalDefaults {
     /**
      * @param baseUrl the local API, e.g. {@code http://localhost:3000}
      * @param sandboxUrl the Twilio sandbox's base URL, or null when it is off
+     * @param sesUrl     the SES sandbox's base URL, or null when it is off
      */
-    static Map<String, String> of(String baseUrl, String authToken, String recordingsToken, String sandboxUrl) {
+    static Map<String, String> of(String baseUrl, String authToken, String recordingsToken, String sandboxUrl,
+                                  String sesUrl) {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("TWILIO_ACCOUNT_SID", ACCOUNT_SID);
         defaults.put("TWILIO_AUTH_TOKEN", authToken);
@@ -40,6 +42,9 @@ final class LocalDefaults {
         if (sandboxUrl != null) {
             defaults.put("TWILIO_API_BASE_URL", sandboxUrl);
             defaults.put("TWILIO_INTELLIGENCE_BASE_URL", sandboxUrl);
+        }
+        if (sesUrl != null) {
+            defaults.put("SES_ENDPOINT_URL", sesUrl);
         }
         return defaults;
     }

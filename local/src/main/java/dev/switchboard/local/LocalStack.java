@@ -100,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
     private final SqsClient pollerClient;
     private final LocalScheduler scheduler;
     private final TwilioSandbox sandbox;
+    private final SesSandbox ses;
     private final Path dataDirectory;
     private final boolean inMemory;
     private final String authToken;
@@ -123,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
         this.pollerClient = s.pollerClient;
         this.scheduler = s.scheduler;
         this.sandbox = s.sandbox;
+        this.ses = s.ses;
         this.dataDirectory = s.dataDirectory;
         this.inMemory = s.inMemory;
         this.authToken = s.authToken;
@@ -247,6 +249,11 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(sandbox);
     }
 
+    /** The SES stand-in the alert e-mails go to (started with the Twilio sandbox). */
+    public Optional<SesSandbox> sesSandbox() {
+        return Optional.ofNullable(ses);
+    }
+
     /** The local defaults that took effect (the user's environment set none of these). */
     public Map<String, String> appliedDefaults() {
         return appliedDefaults;
@@ -329,6 +336,9 @@ public final class LocalStack implements AutoCloseable {
         ConsoleLog.plain("  S3       " + endpoints.s3() + "   " + awsCli(endpoints.s3(), "s3 ls s3://" + bucket));
         if (sandbox != null) {
             ConsoleLog.plain("  Twilio sandbox " + sandbox.baseUrl() + " (texts are printed here; nothing is sent)");
+            if (ses != null) {
+                ConsoleLog.plain("  SES sandbox    " + ses.baseUrl() + " (alert e-mails are printed here; nothing is sent)");
+            }
         }
         ConsoleLog.plain("");
         if (inMemory) {
@@ -581,6 +591,7 @@ public final class LocalStack implements AutoCloseable {
         SqsClient pollerClient;
         LocalScheduler scheduler;
         TwilioSandbox sandbox;
+        SesSandbox ses;
         Path dataDirectory;
         boolean inMemory;
         String authToken;
@@ -629,6 +640,8 @@ public final class LocalStack implements AutoCloseable {
             if (options.twilioSandbox) {
                 sandbox = TwilioSandbox.start(options.bindAddress, options.twilioSandboxPort);
                 closeables.add(sandbox);
+                ses = SesSandbox.start(options.bindAddress, 0);
+                closeables.add(ses);
             }
 
             Map<String, String> userEnvironment = new LinkedHashMap<>();
@@ -658,7 +671,7 @@ public final class LocalStack implements AutoCloseable {
 
             String baseUrl = "http://localhost:" + httpPort;
             Map<String, String> defaults = LocalDefaults.of(baseUrl, authToken, recordingsToken,
-                    sandbox == null ? null : sandbox.baseUrl());
+                    sandbox == null ? null : sandbox.baseUrl(), ses == null ? null : ses.baseUrl());
             defaults.forEach((name, value) -> {
                 if (!userEnvironment.containsKey(name)) {
                     appliedDefaults.put(name, value);

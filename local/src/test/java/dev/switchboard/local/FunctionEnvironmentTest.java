@@ -25,7 +25,7 @@ class FunctionEnvironmentTest {
     }
 
     private static Map<String, String> defaults() {
-        return LocalDefaults.of("http://localhost:3000", "authtoken", "recordingstoken", "http://localhost:3001");
+        return LocalDefaults.of("http://localhost:3000", "authtoken", "recordingstoken", "http://localhost:3001", "http://localhost:3002");
     }
 
     @Test

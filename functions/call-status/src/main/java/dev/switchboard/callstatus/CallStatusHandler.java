@@ -2,9 +2,11 @@ package dev.switchboard.callstatus;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.calls.OutboundMissedCallTexts;
+import dev.switchboard.shared.activity.ActivityIndex;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
@@ -70,9 +72,12 @@ public class CallStatusHandler extends TwilioWebhookHandler {
                     settings.required("TABLE_NAME"));
             SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(3));
             JobQueue crmQueue = new JobQueue(sqs, settings.required("CRM_QUEUE_URL"));
-            return new Wiring(webhook, new CallStatusService(CallStatusStore.of(new CallRecords(table)), lines,
+            Staff staff = Staff.load(settings, lines);
+            JobQueue alertQueue = new JobQueue(sqs, settings.required("ALERT_QUEUE_URL"));
+            return new Wiring(webhook, new CallStatusService(CallStatusStore.of(new CallRecords(table), new ActivityIndex(table)), lines,
                     new OnceOnly(table, clock), crmQueue::send, OutboundMissedCallTexts.fromSettings(settings, table,
-                    sqs, lines, new CallbackUrls(webhook.publicBaseUrl()), clock), clock));
+                    sqs, lines, new CallbackUrls(webhook.publicBaseUrl()), clock), clock, staff::isStaff,
+                    alertQueue::send));
         }
     }
 }

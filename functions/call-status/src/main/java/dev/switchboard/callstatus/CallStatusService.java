@@ -3,6 +3,8 @@ package dev.switchboard.callstatus;
 import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
 import dev.switchboard.shared.calls.MissedCallTexts;
 import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.activity.ActivityEvent;
+import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.phone.PhoneNumbers;
@@ -12,6 +14,7 @@ import dev.switchboard.shared.storage.CallRecords.StatusUpdate;
 import dev.switchboard.shared.storage.OnceOnly.WhenUnavailable;
 import dev.switchboard.shared.storage.OnceOnly;
 import java.time.Clock;
+import java.util.function.Predicate;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -49,11 +52,25 @@ public final class CallStatusService {
     private final Lines lines;
     private final OnceOnly once;
     private final JobSender<CrmSyncJob> crmQueue;
+    private final Predicate<String> isStaff;
+    private final JobSender<AlertJob> alerts;
     private final MissedCallTexts texts;
     private final Clock clock;
 
     public CallStatusService(CallStatusStore calls, Lines lines, OnceOnly once, JobSender<CrmSyncJob> crmQueue,
                              MissedCallTexts texts, Clock clock) {
+        this(calls, lines, once, crmQueue, texts, clock, number -> false, job -> {
+        });
+    }
+
+    /**
+     * @param isStaff staff numbers ({@code STAFF}): their calls are no lead, no text, no alert
+     * @param alerts  the alert queue (a missed call without a voicemail, when the line alerts those)
+     */
+    public CallStatusService(CallStatusStore calls, Lines lines, OnceOnly once, JobSender<CrmSyncJob> crmQueue,
+                             MissedCallTexts texts, Clock clock, Predicate<String> isStaff, JobSender<AlertJob> alerts) {
+        this.isStaff = isStaff;
+        this.alerts = alerts;
         this.calls = calls;
         this.lines = lines;
         this.once = once;
@@ -86,6 +103,26 @@ public final class CallStatusService {
         return applied ? Result.RECORDED : Result.STALE;
     }
 
+    /** Files the ended call (a customer's) in the caller's timeline and the owner's feed. */
+    private void fileActivity(String callSid, CallRecord call, String caller, String called, CallOutcome outcome,
+                              StatusUpdate update, Instant now) {
+        if (!PhoneNumbers.isValidE164(caller) || lines.isBusinessNumber(caller)) {
+            return;
+        }
+        ActivityEvent.Category category = switch (outcome) {
+            case ANSWERED -> ActivityEvent.Category.CALL;
+            case VOICEMAIL -> ActivityEvent.Category.VOICEMAIL;
+            case MISSED -> ActivityEvent.Category.MISSED;
+        };
+        Instant at = call.createdAt().map(Instant::parse).orElse(update.timestamp().orElse(now));
+        try {
+            calls.recordActivity(ActivityEvent.inbound("CALL#" + callSid, "CALL", caller,
+                    called.isEmpty() ? "unknown" : called, at, category, outcome != CallOutcome.ANSWERED));
+        } catch (RuntimeException e) {
+            LOG.warn("Call {} not filed in the activity index: {}", callSid, e.getMessage());
+        }
+    }
+
     private void callEnded(StatusUpdate update, Instant now) {
         String callSid = update.callSid();
         CallRecord call;
@@ -99,6 +136,20 @@ public final class CallStatusService {
         String caller = call.from().or(update::from).orElse("");
         String called = call.to().or(update::to).orElse("");
         CallOutcome outcome = CallOutcome.of(call.dialAnswered(), call.voicemailLeft());
+        if (isStaff.test(caller)) {
+            LOG.info("Call {} ended ({}): the caller {} is staff; no text, no CRM job, no alert", callSid,
+                    outcome.label(), PhoneMask.mask(caller));
+            return;
+        }
+        if (outcome == CallOutcome.MISSED && PhoneNumbers.isValidE164(caller) && !lines.isBusinessNumber(caller)) {
+            try {
+                alerts.send(new AlertJob.MissedCall(callSid, caller, called.isEmpty() ? null : called,
+                        call.createdAt().orElse(update.timestamp().orElse(now).toString())));
+            } catch (RuntimeException e) {
+                LOG.error("Call {} was missed but its alert could not be queued: {}", callSid, e.getMessage());
+            }
+        }
+        fileActivity(callSid, call, caller, called, outcome, update, now);
         if (outcome != CallOutcome.ANSWERED) {
             texts.onOccasion(lines.forNumber(called), callSid, caller,
                     outcome == CallOutcome.VOICEMAIL ? Occasion.VOICEMAIL_LEFT : Occasion.CALL_ENDED_UNANSWERED, now);

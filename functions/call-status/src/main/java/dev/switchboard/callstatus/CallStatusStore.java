@@ -1,5 +1,7 @@
 package dev.switchboard.callstatus;
 
+import dev.switchboard.shared.activity.ActivityEvent;
+import dev.switchboard.shared.activity.ActivityIndex;
 import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.CallRecords.StatusUpdate;
 import dev.switchboard.shared.storage.CallRecords;
@@ -14,8 +16,17 @@ public interface CallStatusStore {
 
     Optional<CallRecord> find(String callSid);
 
-    static CallStatusStore of(CallRecords calls) {
+    /** Files an ended call in the caller's timeline and the owner's feed. */
+    default void recordActivity(ActivityEvent event) {
+    }
+
+    static CallStatusStore of(CallRecords calls, ActivityIndex activity) {
         return new CallStatusStore() {
+            @Override
+            public void recordActivity(ActivityEvent event) {
+                activity.record(event);
+            }
+
             @Override
             public boolean applyStatus(StatusUpdate update, Instant now) {
                 return calls.applyStatus(update, now);

@@ -25,6 +25,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoLeadStore implements LeadStore {
 
     public static final String SK = "LEAD";
+
+    @Override
+    public void recordActivity(Lead lead, java.util.Optional<String> line) {
+        new dev.switchboard.shared.activity.ActivityIndex(table).record(
+                dev.switchboard.shared.activity.ActivityEvent.inbound("LEAD#" + lead.id(), SK, lead.quote().phone(),
+                        line.orElse("unknown"), lead.createdAt(),
+                        dev.switchboard.shared.activity.ActivityEvent.Category.QUOTE, true));
+    }
     public static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(DynamoLeadStore.class);
 

@@ -10,4 +10,8 @@ public interface LeadStore {
      * @throws RuntimeException when storage is unavailable
      */
     String save(Lead lead);
+
+    /** Files the quote in the customer's timeline and the owner's feed (needs a reply). */
+    default void recordActivity(Lead lead, java.util.Optional<String> line) {
+    }
 }

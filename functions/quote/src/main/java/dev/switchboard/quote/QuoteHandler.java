@@ -199,8 +199,9 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
                 LOG.warn("Estimate texts are OFF: set TWILIO_SMS_FROM (or smsFrom on the quote line) or"
                         + " TWILIO_MESSAGING_SERVICE_SID; quotes are still taken");
             }
+            JobQueue alertQueue = new JobQueue(sqs, settings.required("ALERT_QUEUE_URL"));
             w.service = new QuoteService(new DynamoLeadStore(table, new OnceOnly(table, clock)), limiter,
-                    crmQueue::send, texter, line, clock);
+                    crmQueue::send, texter, line, clock, alertQueue::send);
             return w;
         }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.quote;
 
+import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.logging.LogFields;
 import dev.switchboard.shared.logging.PhoneMask;
@@ -43,10 +44,22 @@ public final class QuoteService {
     private final EstimateTexter texter;
     private final Optional<String> line;
     private final Clock clock;
+    private final JobSender<AlertJob> alerts;
 
-    /** @param line the business line quotes belong to (E.164), passed on to the CRM; empty when unknown */
+    /** Without staff alerts (tests and the benchmark). */
     public QuoteService(LeadStore leads, RateLimiter limiter, JobSender<CrmSyncJob> crm, EstimateTexter texter,
                         Optional<String> line, Clock clock) {
+        this(leads, limiter, crm, texter, line, clock, job -> {
+        });
+    }
+
+    /**
+     * @param line   the business line quotes belong to (E.164), passed on to the CRM; empty when unknown
+     * @param alerts the alert queue: staff hear of every quote taken
+     */
+    public QuoteService(LeadStore leads, RateLimiter limiter, JobSender<CrmSyncJob> crm, EstimateTexter texter,
+                        Optional<String> line, Clock clock, JobSender<AlertJob> alerts) {
+        this.alerts = alerts;
         this.leads = leads;
         this.limiter = limiter;
         this.crm = crm;
@@ -92,11 +105,33 @@ public final class QuoteService {
                     + " asked to try again", phone);
             return new NotTaken();
         }
+        alert(lead);
+        if (stored) {
+            try {
+                leads.recordActivity(lead, line);
+            } catch (RuntimeException e) {
+                LOG.warn("Lead {} not filed in the activity index: {}", lead.id(), e.getMessage());
+            }
+        }
         SmsOutcome sms = lead.quote().textOptIn() ? texter.text(lead) : SmsOutcome.NOT_SENT;
         LOG.info("Quote {} from {}: {} {}; text {}", lead.id(), phone, lead.estimate().service(),
                 lead.estimate().amountText().map(a -> "$" + a).orElse("(unpriced)"),
                 !lead.quote().textOptIn() ? "not requested" : sms.sent() ? "sent " + sms.sid().orElse("")
                         : sms.queued() ? "queued" : "not sent");
         return new Taken(lead, sms);
+    }
+
+    /** Queues the staff alert for a quote taken; a repeat of the same form has the same lead, so one alert. */
+    private void alert(Lead lead) {
+        ValidQuote q = lead.quote();
+        String vehicle = java.util.stream.Stream.of(q.year().map(String::valueOf), q.make(), q.model())
+                .flatMap(Optional::stream).filter(v -> !v.isBlank()).collect(java.util.stream.Collectors.joining(" "));
+        try {
+            alerts.send(new AlertJob.Quote(lead.id(), q.phone(), line.orElse(null), lead.createdAt().toString(), q.name(),
+                    vehicle.isEmpty() ? null : vehicle, lead.estimate().service(), lead.estimate().amountText().orElse(null),
+                    lead.estimate().currency()));
+        } catch (RuntimeException e) {
+            LOG.error("Lead {}: the staff alert could not be queued ({}); the lead is taken", lead.id(), e.getMessage());
+        }
     }
 }

@@ -26,6 +26,7 @@ class QuoteWiringTest {
         Map<String, String> env = new HashMap<>(UnreachableAws.environment());
         env.putAll(Map.of("PUBLIC_BASE_URL", "https://phone.example.com", "TABLE_NAME", "table",
                 "CRM_QUEUE_URL", "http://127.0.0.1:9/000000000000/CrmQueue",
+                "ALERT_QUEUE_URL", "http://127.0.0.1:9/000000000000/AlertQueue",
                 "SMS_QUEUE_URL", "http://127.0.0.1:9/000000000000/SmsQueue",
                 "TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000000", "TWILIO_AUTH_TOKEN", "token",
                 "PRICE_TABLE_PARAMETER", "/sb/price-table"));

@@ -82,7 +82,8 @@ public class RecordingArchiveHandler extends SqsJobHandler<ArchiveRecordingJob> 
             archiver = new RecordingArchiver(media,
                     new S3RecordingStore(S3Clients.create(settings.aws(), Duration.ofMinutes(2)), partMiB * 1024 * 1024),
                     new RecordingRecords(table), new OnceOnly(table, clock),
-                    new JobQueue(sqs, settings.required("TRANSCRIPTION_QUEUE_URL"))::send, deleter,
+                    new JobQueue(sqs, settings.required("TRANSCRIPTION_QUEUE_URL"))::send,
+                    VoicemailDeadline.fromSettings(settings, sqs), deleter,
                     settings.required("RECORDINGS_BUCKET"), format, clock);
         }
 

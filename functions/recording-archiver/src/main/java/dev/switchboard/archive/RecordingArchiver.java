@@ -4,6 +4,8 @@ import dev.switchboard.archive.ArchivePlan.Format;
 import dev.switchboard.shared.jobs.ArchiveRecordingJob;
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.queue.JobAttempt;
+import dev.switchboard.shared.jobs.AlertJob;
+import dev.switchboard.shared.phone.E164;
 import dev.switchboard.shared.queue.JobSender;
 import dev.switchboard.shared.queue.RetryLater;
 import dev.switchboard.shared.storage.Item;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 public final class RecordingArchiver {
 
     static final String TRANSCRIPTION_SCOPE = "transcription-job";
+    static final String DEADLINE_SCOPE = "voicemail-alert-deadline";
     private static final Duration LEASE = Duration.ofMinutes(15);
     private static final Duration ONCE_TTL = Duration.ofDays(30);
     private static final Duration LEASE_BUSY_RETRY = Duration.ofMinutes(2);
@@ -45,14 +48,20 @@ public final class RecordingArchiver {
     private final RecordingRecords recordings;
     private final OnceOnly once;
     private final JobSender<TranscriptionJob> transcriptionQueue;
+    private final JobSender<AlertJob> voicemailDeadline;
     private final Optional<TwilioRecordings> deleteFromTwilio;
     private final String bucket;
     private final Format format;
     private final Clock clock;
 
-    /** @param deleteFromTwilio present when {@code DELETE_FROM_TWILIO_AFTER_ARCHIVE=true} */
+    /**
+     * @param voicemailDeadline puts a voicemail's deadline alert job on the alert queue, delayed
+     *                          ({@link VoicemailDeadline})
+     * @param deleteFromTwilio  present when {@code DELETE_FROM_TWILIO_AFTER_ARCHIVE=true}
+     */
     public RecordingArchiver(MediaDownloader media, S3RecordingStore store, RecordingRecords recordings, OnceOnly once,
-                             JobSender<TranscriptionJob> transcriptionQueue, Optional<TwilioRecordings> deleteFromTwilio,
+                             JobSender<TranscriptionJob> transcriptionQueue, JobSender<AlertJob> voicemailDeadline,
+                             Optional<TwilioRecordings> deleteFromTwilio,
                              String bucket,
                              Format format, Clock clock) {
         this.media = media;
@@ -60,6 +69,7 @@ public final class RecordingArchiver {
         this.recordings = recordings;
         this.once = once;
         this.transcriptionQueue = transcriptionQueue;
+        this.voicemailDeadline = voicemailDeadline;
         this.deleteFromTwilio = deleteFromTwilio;
         this.bucket = bucket;
         this.format = format;
@@ -193,6 +203,9 @@ public final class RecordingArchiver {
                 archived.durationSeconds().map(Long::intValue).orElse(null), deletedFromTwilio,
                 archived.from().orElse(null), archived.to().orElse(null), archived.line().orElse(null), kind(job, item),
                 clock.instant().toString());
+        if ("voicemail".equals(kind(job, item))) {
+            queueDeadline(job, archived);
+        }
         OnceOnly.Outcome queued;
         try {
             queued = once.once(TRANSCRIPTION_SCOPE, sid, ONCE_TTL, WhenUnavailable.THROW,
@@ -211,6 +224,30 @@ public final class RecordingArchiver {
             LOG.warn("Recording {}: transcription queued but not noted on the item: {}", sid, e.getMessage());
         }
         LOG.info("Recording {} of call {}: transcription job queued", sid, job.callSid());
+    }
+
+    /**
+     * A voicemail's alert must never be later than the deadline after archiving, however slow the transcript:
+     * a delayed alert job ({@code trigger = deadline}) that sends only if the transcriber has not finished.
+     * Queued once per recording; a failure is logged (the transcriber's own alert job still comes).
+     */
+    private void queueDeadline(ArchiveRecordingJob job, RecordingRecords.Archived archived) {
+        String sid = job.recordingSid();
+        Optional<String> caller = archived.from().filter(E164::isE164);
+        if (caller.isEmpty()) {
+            LOG.info("Voicemail {}: the caller's number is withheld; the transcriber's alert names what was heard", sid);
+            return;
+        }
+        AlertJob deadline = new AlertJob.Voicemail(job.callSid(), sid, caller.get(),
+                archived.line().or(archived::to).filter(E164::isE164).orElse(null), archived.createdAt().toString(),
+                archived.durationSeconds().map(Long::intValue).orElse(null), AlertJob.Trigger.deadline, null, null, null,
+                null, null);
+        try {
+            once.once(DEADLINE_SCOPE, sid, ONCE_TTL, WhenUnavailable.ACT_UNGUARDED, () -> voicemailDeadline.send(deadline));
+        } catch (RuntimeException e) {
+            LOG.error("Voicemail {}: the alert deadline could not be queued ({}); the transcriber's alert still comes",
+                    sid, e.getMessage());
+        }
     }
 
     private RecordingRecords.Archived fromItem(ArchiveRecordingJob job, Map<String, AttributeValue> item) {

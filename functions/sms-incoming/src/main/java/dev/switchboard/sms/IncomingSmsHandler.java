@@ -4,9 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.messaging.Body;
 import com.twilio.twiml.messaging.Message;
+import dev.switchboard.shared.alerts.LastAlerts;
+import dev.switchboard.shared.alerts.ReplyTags;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
@@ -74,15 +77,19 @@ public class IncomingSmsHandler extends TwilioWebhookHandler {
             Lines lines = Lines.load(settings);
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
                     settings.required("TABLE_NAME"));
+            Staff staff = Staff.load(settings, lines);
             SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(3));
-            OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber, clock);
-            OwnerNotice owner = OwnerNotice.queued(settings.optional("ALERT_QUEUE_URL").map(url -> new JobQueue(sqs, url)));
+            OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs,
+                    number -> lines.isBusinessNumber(number) || staff.isStaff(number), clock);
+            JobQueue alerts = new JobQueue(sqs, settings.required("ALERT_QUEUE_URL"));
+            OwnerNotice owner = OwnerNotice.queued(Optional.of(alerts));
             Optional<JobQueue> crm = settings.optional("CRM_QUEUE_URL").map(url -> new JobQueue(sqs, url));
             AppointmentReplies replies = new AppointmentReplies(AppointmentReplies.Store.of(new Appointments(table)),
                     AppointmentNotices.of(owner, crm));
             return new Wiring(webhook, new IncomingSmsService(lines,
-                    IncomingSmsStore.of(new MessageRecords(table), new OptOuts(table)), texts,
-                    new CallbackUrls(webhook.publicBaseUrl()).smsStatus(), clock, replies));
+                    IncomingSmsStore.of(MessageRecords.fromSettings(settings, table), new OptOuts(table)), texts,
+                    new CallbackUrls(webhook.publicBaseUrl()).smsStatus(), clock, staff::isStaff,
+                    RelayStore.of(new ReplyTags(table), new LastAlerts(table)), alerts::send, replies));
         }
     }
 }

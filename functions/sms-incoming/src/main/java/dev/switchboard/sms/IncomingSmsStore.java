@@ -15,6 +15,10 @@ public interface IncomingSmsStore {
 
     void optIn(String phone, String source, Instant now);
 
+    /** Files a customer's text in their conversation and the owner's feed (needs a reply). */
+    default void customerText(InboundMessage message, Instant now) {
+    }
+
     static IncomingSmsStore of(MessageRecords messages, OptOuts optOuts) {
         return new IncomingSmsStore() {
             @Override
@@ -30,6 +34,11 @@ public interface IncomingSmsStore {
             @Override
             public void optIn(String phone, String source, Instant now) {
                 optOuts.optIn(phone, source, now);
+            }
+
+            @Override
+            public void customerText(InboundMessage message, Instant now) {
+                messages.recordInboundActivity(message, now);
             }
         };
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.sms.InboundMessage;
 import dev.switchboard.shared.sms.OutgoingText;
 import dev.switchboard.shared.sms.SendResult;
@@ -38,6 +39,7 @@ class IncomingSmsHandlerTest {
     final Set<String> stored = new HashSet<>();
     final List<String> optOuts = new ArrayList<>();
     final List<OutgoingText> sent = new ArrayList<>();
+    final List<AlertJob> alerts = new ArrayList<>();
     RuntimeException tableOutage;
 
     final IncomingSmsHandler handler = handlerFor(lines);
@@ -66,7 +68,18 @@ class IncomingSmsHandlerTest {
                 }, text -> {
                     sent.add(text);
                     return new SendResult(SendResult.Status.SENT, Optional.of("SM1"), "queued");
-                }, BASE + "/twilio/sms/status", Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC)));
+                }, BASE + "/twilio/sms/status", Clock.fixed(Instant.parse("2026-11-22T20:00:00Z"), ZoneOffset.UTC),
+                        "+19045550177"::equals, new RelayStore() {
+                            @Override
+                            public Optional<String> customerForTag(String line, String tag) {
+                                return Optional.empty();
+                            }
+
+                            @Override
+                            public Optional<String> lastAlerted(String staff, String line, Instant now) {
+                                return Optional.empty();
+                            }
+                        }, alerts::add));
     }
 
     void up() {
@@ -103,29 +116,34 @@ class IncomingSmsHandlerTest {
     }
 
     @Test
-    void anyOtherMessageGoesToTheOwnerOnceEvenWhenStorageIsDown() {
+    void anyOtherMessageIsAlertedOnceEvenWhenStorageIsDown() {
         APIGatewayV2HTTPResponse response = handler.handleRequest(TwilioEvents.load("sms-incoming-message.json"), null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).endsWith("<Response/>");
         handler.handleRequest(TwilioEvents.load("sms-incoming-message.json"), null);
-        assertThat(sent).singleElement().satisfies(text -> {
-            assertThat(text.to()).isEqualTo("+19045550177");
-            assertThat(text.body()).startsWith("From +1");
-        });
+        assertThat(alerts).singleElement().isInstanceOfSatisfying(AlertJob.Text.class,
+                alert -> assertThat(alert.customer()).startsWith("+1"));
 
+        // Without the record a redelivery is not recognised: the alert is queued again, and the alert worker's
+        // once-per-event text key keeps staff from hearing twice.
         tableOutage = new IllegalStateException("table unreachable");
         APIGatewayV2HTTPResponse outage = handler.handleRequest(TwilioEvents.load("sms-incoming-message.json"), null);
         assertThat(outage.getStatusCode()).isEqualTo(200);
         assertThat(outage.getBody()).endsWith("<Response/>");
-        assertThat(sent).hasSize(2);
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(1).eventKey()).isEqualTo(alerts.get(0).eventKey());
     }
 
     @Test
-    void textsFromTheOwnerAreNotForwardedBackToTheOwner() {
+    void textsFromStaffAreCommandsNeverCustomerMessages() {
         APIGatewayV2HTTPEvent fromOwner = TwilioEvents.with(TwilioEvents.load("sms-incoming-message.json"),
                 Map.of("From", "+19045550177"), TOKEN, BASE);
         handler.handleRequest(fromOwner, null);
-        assertThat(sent).isEmpty();
+        assertThat(alerts).isEmpty();
+        assertThat(sent).singleElement().satisfies(notice -> {
+            assertThat(notice.to()).isEqualTo("+19045550177");
+            assertThat(notice.body()).contains("Start with #tag");
+        });
     }
 
     @Test

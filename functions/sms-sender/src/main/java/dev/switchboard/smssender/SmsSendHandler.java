@@ -3,6 +3,7 @@ package dev.switchboard.smssender;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.jobs.SmsJob;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.queue.JobAttempt;
@@ -68,8 +69,9 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(5)),
                     settings.required("TABLE_NAME"));
             Lines lines = Lines.load(settings);
-            return new Wiring(queues, OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber,
-                    settings.clock())::retry);
+            Staff staff = Staff.load(settings, lines);
+            return new Wiring(queues, OutboundTexts.fromSettings(settings, table, sqs,
+                    number -> lines.isBusinessNumber(number) || staff.isStaff(number), settings.clock())::retry);
         }
     }
 }

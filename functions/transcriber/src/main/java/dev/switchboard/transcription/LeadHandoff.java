@@ -1,5 +1,6 @@
 package dev.switchboard.transcription;
 
+import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.logging.PhoneMask;
@@ -18,7 +19,10 @@ import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -28,6 +32,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * queue: the caller, the call, the recording's link, the excerpt and the extracted fields with their
  * evidence, and the estimate the price table gives for the service heard, exactly as a web quote is
  * priced. Once per recording ({@code transcript:<CallSid>:<RecordingSid>}), whatever the queue redelivers.
+ * A staff member's call is no lead (staff are not customers).
+ * <p>For a voicemail it also queues the voicemail's alert ({@link AlertJob.Voicemail}, trigger
+ * {@code transcript}, {@code untranscribed} or {@code failed}): the alert worker texts staff once per
+ * recording, whichever of this and the archiver's deadline job comes first.
  */
 public final class LeadHandoff {
 
@@ -36,16 +44,23 @@ public final class LeadHandoff {
     /** Longer than any job can sit in a queue and its DLQ (14 days). */
     static final Duration ONCE_FOR = Duration.ofDays(30);
 
+    /** The whole transcript carried in an alert job (for the e-mail), at most. */
+    static final int ALERT_TRANSCRIPT_MAX = 20_000;
+
     private final JobSender<CrmSyncJob> crmQueue;
+    private final JobSender<AlertJob> alertQueue;
+    private final Predicate<String> isStaff;
     private final OnceOnly once;
     private final Supplier<PriceTable> prices;
     private final String publicBaseUrl;
     private final Clock clock;
 
     /** @param prices the table in use now ({@link CallPricing}) */
-    public LeadHandoff(JobSender<CrmSyncJob> crmQueue, OnceOnly once, Supplier<PriceTable> prices, String publicBaseUrl,
-                       Clock clock) {
+    public LeadHandoff(JobSender<CrmSyncJob> crmQueue, JobSender<AlertJob> alertQueue, Predicate<String> isStaff,
+                       OnceOnly once, Supplier<PriceTable> prices, String publicBaseUrl, Clock clock) {
         this.crmQueue = crmQueue;
+        this.alertQueue = alertQueue;
+        this.isStaff = isStaff;
         this.once = once;
         this.prices = prices;
         this.publicBaseUrl = publicBaseUrl;
@@ -59,8 +74,25 @@ public final class LeadHandoff {
      */
     public void send(TranscriptionJob.Transcribe call, Optional<String> excerpt, Extraction extraction,
                      String occurredAt) {
+        send(call, excerpt, Optional.empty(), extraction, occurredAt);
+    }
+
+    /**
+     * Queues the CRM job unless it was queued before, and a voicemail's alert.
+     *
+     * @param transcript the whole transcript, for the alert e-mail; empty when there is none
+     */
+    public void send(TranscriptionJob.Transcribe call, Optional<String> excerpt, Optional<String> transcript,
+                     Extraction extraction, String occurredAt) {
         Optional<CrmSyncJob.Transcript> job = build(call, excerpt, extraction, occurredAt, prices.get(), Year.now(clock),
                 publicBaseUrl);
+        if (job.isPresent() && isStaff.test(job.get().phone())) {
+            LOG.info("Recording {} of call {}: the caller {} is staff; no lead, no alert", call.recordingSid(),
+                    call.callSid(), PhoneMask.mask(job.get().phone()));
+            return;
+        }
+        job.ifPresent(j -> alert(call, j, excerpt.isPresent() ? AlertJob.Trigger.transcript : AlertJob.Trigger.untranscribed,
+                transcript));
         if (job.isEmpty()) {
             LOG.warn("Recording {} of call {}: no CRM lead, the caller's number is withheld ({}) and none was heard in"
                     + " the call", call.recordingSid(), call.callSid(), PhoneMask.mask(call.from()));
@@ -80,6 +112,35 @@ public final class LeadHandoff {
         }
         LOG.info("Queued CRM lead for call {} from {} (recording {})", call.callSid(),
                 PhoneMask.mask(job.get().phone()), call.recordingSid());
+    }
+
+    /** Transcription failed for good: a voicemail's alert goes out now with what is known. */
+    public void failed(TranscriptionJob.Transcribe call, String occurredAt) {
+        build(call, Optional.empty(), Extraction.empty(), occurredAt, prices.get(), Year.now(clock), publicBaseUrl)
+                .filter(job -> !isStaff.test(job.phone()))
+                .ifPresent(job -> alert(call, job, AlertJob.Trigger.failed, Optional.empty()));
+    }
+
+    /** Queues a voicemail's alert (not a conversation's: staff were on that call). */
+    private void alert(TranscriptionJob.Transcribe call, CrmSyncJob.Transcript lead, AlertJob.Trigger trigger,
+                       Optional<String> transcript) {
+        if (!"voicemail".equals(call.recordingKind())) {
+            return;
+        }
+        String vehicle = lead.vehicle() == null ? null : Stream.of(lead.vehicle().year(), lead.vehicle().make(),
+                lead.vehicle().model()).filter(v -> v != null && !v.isBlank()).collect(Collectors.joining(" "));
+        AlertJob.Voicemail alert = new AlertJob.Voicemail(call.callSid(), call.recordingSid(), lead.phone(),
+                call.businessLine(), lead.occurredAt(), call.durationSeconds(), trigger, lead.name(),
+                vehicle == null || vehicle.isBlank() ? null : vehicle, lead.service(), lead.transcriptExcerpt(),
+                transcript.filter(t -> !t.isBlank()).map(t -> t.length() > ALERT_TRANSCRIPT_MAX
+                        ? t.substring(0, ALERT_TRANSCRIPT_MAX) : t).orElse(null));
+        try {
+            alertQueue.send(alert);
+        } catch (SdkException e) {
+            throw new RetryLater("could not queue the alert for voicemail " + call.recordingSid() + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.info("Voicemail {} of call {}: alert queued ({})", call.recordingSid(), call.callSid(), trigger);
     }
 
     /** The CRM job, or empty when there is no number to file the lead under. */

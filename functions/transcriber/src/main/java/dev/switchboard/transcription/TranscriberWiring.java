@@ -2,7 +2,9 @@ package dev.switchboard.transcription;
 
 import com.twilio.http.TwilioRestClient;
 import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.pricing.PriceTableSource;
 import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
@@ -84,8 +86,10 @@ record TranscriberWiring(WorkerQueues queues, TranscriptionWorker worker) {
             engines.put(EngineName.OPENAI_WHISPER, whisper(settings, bucket, clock));
         }
         OnceOnly once = new OnceOnly(table, clock);
-        LeadHandoff handoff = new LeadHandoff(new JobQueue(sqs, crmQueueUrl)::send, once, () -> pricing.get().prices(),
-                publicBaseUrl, clock);
+        Staff staff = Staff.load(settings, Lines.load(settings));
+        LeadHandoff handoff = new LeadHandoff(new JobQueue(sqs, crmQueueUrl)::send,
+                new JobQueue(sqs, settings.required("ALERT_QUEUE_URL"))::send, staff::isStaff, once,
+                () -> pricing.get().prices(), publicBaseUrl, clock);
         TranscriptionWorker worker = new TranscriptionWorker(plan, engines, intelligence, new TranscriptRecords(table),
                 new CallRecords(table), bucket, bucketName, () -> pricing.get().extractor(), handoff, once, clock);
         LOG.info("Transcriber ready: engines {}", plan);

@@ -215,6 +215,7 @@ public final class TranscriptionWorker {
             List<String> all = new ArrayList<>(failures);
             all.addAll(cannot);
             String reason = String.join("; ", all);
+            handoff.failed(job, occurredAt(job));
             records.markFailed(job.recordingSid(), job.callSid(), Optional.empty(), reason, clock.instant());
             throw new PermanentJobFailure("no engine could transcribe recording " + job.recordingSid() + " (call "
                     + job.callSid() + "): " + reason);
@@ -246,7 +247,7 @@ public final class TranscriptionWorker {
         bucket.putText(target, keys.json(), Json.write(document), "application/json");
         bucket.putText(target, keys.text(), text, "text/plain");
 
-        handoff.send(job, Optional.of(excerpt), extraction, occurredAt(job));
+        handoff.send(job, Optional.of(excerpt), Optional.of(text), extraction, occurredAt(job));
         records.markCompleted(new TranscriptRecords.Completed(job.recordingSid(), job.callSid(), raw.engine(),
                 raw.transcriptSid(), raw.language(), keys.json(), keys.text(), excerpt, evidence), now);
         LOG.info("Transcript of recording {} (call {}) stored at {}: {} sentences by {}, language {}; found {}",

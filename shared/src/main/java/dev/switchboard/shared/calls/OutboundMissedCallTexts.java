@@ -5,6 +5,7 @@ import dev.switchboard.shared.calls.MissedCallTextPolicy.Occasion;
 import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.jobs.TextKeys;
 import dev.switchboard.shared.logging.PhoneMask;
 import dev.switchboard.shared.phone.PhoneNumbers;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,9 +49,17 @@ public final class OutboundMissedCallTexts implements MissedCallTexts {
     private final Lines lines;
     private final Optional<String> messagingServiceSid;
     private final CallbackUrls urls;
+    private final Predicate<String> isStaff;
 
     public OutboundMissedCallTexts(TextSender texts, MissedCallTextWindow window, Lines lines,
                            Optional<String> messagingServiceSid, CallbackUrls urls) {
+        this(texts, window, lines, messagingServiceSid, urls, number -> false);
+    }
+
+    /** @param isStaff staff numbers ({@code STAFF}): never texted as callers */
+    public OutboundMissedCallTexts(TextSender texts, MissedCallTextWindow window, Lines lines,
+                           Optional<String> messagingServiceSid, CallbackUrls urls, Predicate<String> isStaff) {
+        this.isStaff = isStaff;
         this.texts = texts;
         this.window = window;
         this.lines = lines;
@@ -65,9 +75,11 @@ public final class OutboundMissedCallTexts implements MissedCallTexts {
     public static OutboundMissedCallTexts fromSettings(Settings settings, Table table, SqsClient sqs, Lines lines,
                                                CallbackUrls urls, Clock clock) {
         int windowHours = settings.integer("MISSED_CALL_TEXT_WINDOW_HOURS", 24, 0, 24 * 30);
-        OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber, clock);
+        Staff staff = Staff.load(settings, lines);
+        OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs,
+                number -> lines.isBusinessNumber(number) || staff.isStaff(number), clock);
         return new OutboundMissedCallTexts(texts, new MissedCallTextWindow(table, Duration.ofHours(windowHours)), lines,
-                settings.optional("TWILIO_MESSAGING_SERVICE_SID"), urls);
+                settings.optional("TWILIO_MESSAGING_SERVICE_SID"), urls, staff::isStaff);
     }
 
     @Override
@@ -90,6 +102,10 @@ public final class OutboundMissedCallTexts implements MissedCallTexts {
         if (!PhoneNumbers.isValidE164(caller)) {
             LOG.info("No missed-call text for call {}: caller {} is not a textable number", callSid, masked);
             return Outcome.skipped("caller-not-textable");
+        }
+        if (isStaff.test(caller)) {
+            LOG.info("No missed-call text for call {}: caller {} is staff", callSid, masked);
+            return Outcome.skipped("staff");
         }
         if (lines.isBusinessNumber(caller)) {
             LOG.info("No missed-call text for call {}: caller {} is one of the business's own numbers", callSid, masked);

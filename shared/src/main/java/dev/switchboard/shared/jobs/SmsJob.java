@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param key   from {@link TextKeys}: {@code missed-call:<CallSid>}, {@code quote:<leadId>}, {@code forward:<MessageSid>}
  * @param kind  what the text is for, for logs and the message record
+ * @param sentBy the staff member who wrote it (a relayed reply); null for the business's own texts
  */
 public record SmsJob(
         String key,
@@ -20,7 +21,14 @@ public record SmsJob(
         String messagingServiceSid,
         String body,
         String statusCallback,
-        String requestedAt) implements Job {
+        String requestedAt,
+        String sentBy) implements Job {
+
+    /** A text of the business's own; jobs queued before {@code sentBy} existed read the same way. */
+    public SmsJob(String key, String kind, String to, String from, String messagingServiceSid, String body,
+                  String statusCallback, String requestedAt) {
+        this(key, kind, to, from, messagingServiceSid, body, statusCallback, requestedAt, null);
+    }
 
     public static final JobType<SmsJob> TYPE = JobType.of(SmsJob.class);
 

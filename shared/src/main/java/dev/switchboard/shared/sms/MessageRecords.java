@@ -1,5 +1,8 @@
 package dev.switchboard.shared.sms;
 
+import dev.switchboard.shared.activity.ActivityEvent;
+import dev.switchboard.shared.activity.ActivityIndex;
+
 import dev.switchboard.shared.storage.Condition;
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.Table;
@@ -29,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class MessageRecords {
 
     public static final String SK = "MSG";
-    static final Duration KEEP = Duration.ofDays(90);
+    /** How long message records are kept: {@code RECORD_RETENTION_DAYS}; empty (the default) keeps them. */
+    public static final String RETENTION_SETTING = "RECORD_RETENTION_DAYS";
     private static final String RANK = "statusRank";
 
     /** What a status callback did to the record. */
@@ -54,10 +58,38 @@ public final class MessageRecords {
                                  Optional<String> to, Optional<String> from) {
     }
 
-    private final Table table;
+    /** Texts to staff (alerts, relay notices, the old owner forward): not part of any customer's conversation. */
+    private static final java.util.Set<String> STAFF_KINDS = java.util.Set.of("relay-notice", "owner-forward");
 
+    private final Table table;
+    private final ActivityIndex activity;
+    private final Optional<Duration> keep;
+
+    /** Records kept for good: texts are the business's records. */
     public MessageRecords(Table table) {
+        this(table, Optional.empty());
+    }
+
+    /** @param keep how long a record is kept after its last write; empty keeps it for good */
+    public MessageRecords(Table table, Optional<Duration> keep) {
         this.table = table;
+        this.activity = new ActivityIndex(table);
+        this.keep = keep;
+    }
+
+    /** {@code RECORD_RETENTION_DAYS}: 0 or unset keeps records for good; else 1 to 3650 days. */
+    public static Optional<Duration> retention(dev.switchboard.shared.config.Settings settings) {
+        int days = settings.integer(RETENTION_SETTING, 0, 0, 3650);
+        return days == 0 ? Optional.empty() : Optional.of(Duration.ofDays(days));
+    }
+
+    public static MessageRecords fromSettings(dev.switchboard.shared.config.Settings settings, Table table) {
+        return new MessageRecords(table, retention(settings));
+    }
+
+    private Update expiring(Update update, Instant now) {
+        keep.ifPresent(k -> update.expiresAt(now.plus(k)));
+        return update;
     }
 
     public static String pk(String messageSid) {
@@ -70,17 +102,45 @@ public final class MessageRecords {
 
     /** A text Twilio accepted; a status callback that arrived first keeps its later status. */
     public void recordSent(OutgoingText text, String sid, String status, Instant now) {
-        table.update(Update.item(pk(sid), SK)
+        table.update(expiring(Update.item(pk(sid), SK)
                 .set("to", text.to())
                 .set("kind", text.kind())
                 .set("textKey", text.key())
                 .set("from", text.from().orElse(text.messagingServiceSid().orElse("")))
                 .set("direction", "outbound")
+                .set("body", text.body())
+                .setIfPresent("sentBy", text.sentBy())
                 .keep("status", Item.s(status))
                 .keep(RANK, Item.n(MessageStatuses.rank(status)))
                 .keep("createdAt", Item.time(now))
-                .set("updatedAt", now)
-                .expiresAt(now.plus(KEEP)));
+                .set("updatedAt", now), now));
+        recordActivity(text, sid, now);
+    }
+
+    /**
+     * Files a text to a customer in their conversation and the owner's feed; a text a staff member wrote
+     * ({@code sentBy}) counts as the business having replied. Never fails the send.
+     */
+    private void recordActivity(OutgoingText text, String sid, Instant now) {
+        if (STAFF_KINDS.contains(text.kind()) || text.kind().startsWith("alert-")) {
+            return;
+        }
+        try {
+            activity.record(ActivityEvent.outbound(pk(sid), SK, text.to(), text.from().orElse("unknown"), now,
+                    ActivityEvent.Category.TEXT, text.sentBy()));
+            if (text.sentBy().isPresent()) {
+                activity.businessReplied(text.to(), now);
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MessageRecords.class).warn("Text {} not filed in the activity index: {}",
+                    sid, e.getMessage());
+        }
+    }
+
+    /** Files a customer's text (stored by {@link #recordInbound}) in their conversation and the owner's feed. */
+    public void recordInboundActivity(InboundMessage message, Instant now) {
+        activity.record(ActivityEvent.inbound(pk(message.messageSid()), SK, message.from(),
+                message.line().orElse(message.to()), now, ActivityEvent.Category.TEXT, true));
     }
 
     /** Stores an incoming text; false when it was stored before (a redelivery). */
@@ -99,7 +159,7 @@ public final class MessageRecords {
         item.put("keyword", Item.s(message.keyword()));
         item.put("createdAt", Item.time(now));
         item.put("updatedAt", Item.time(now));
-        return table.putIfAbsent(pk(message.messageSid()), SK, item, KEEP, now).isEmpty();
+        return table.putIfAbsent(pk(message.messageSid()), SK, item, keep.orElse(null), now).isEmpty();
     }
 
     /**
@@ -114,8 +174,8 @@ public final class MessageRecords {
                 .set("statusAt", now)
                 .keep("createdAt", Item.time(now))
                 .keep("direction", Item.s("outbound"))
-                .keep(Table.TTL, Item.expiresAt(now.plus(KEEP)))
                 .onlyIf(Condition.absent(RANK).or(Condition.lessThan(RANK, Item.n(MessageStatuses.rank(report.status())))));
+        keep.ifPresent(k -> update.keep(Table.TTL, Item.expiresAt(now.plus(k))));
         if (report.errorCode().isPresent()) {
             update.set("errorCode", report.errorCode().get());
             report.errorDescription().ifPresent(text -> update.set("errorDescription", text));

@@ -72,7 +72,7 @@ public final class OutboundTexts implements TextSender {
     public static OutboundTexts fromSettings(Settings settings, Table table, SqsClient sqs,
                                              Predicate<String> exemptFromCap, Clock clock) {
         int cap = settings.integer("SMS_DAILY_CAP_PER_RECIPIENT", DEFAULT_DAILY_CAP, 1, 1000);
-        return new OutboundTexts(new TwilioTextGateway(TwilioRestClients.create(settings)), new TextLedger(table),
+        return new OutboundTexts(new TwilioTextGateway(TwilioRestClients.create(settings)), new TextLedger(table, MessageRecords.fromSettings(settings, table)),
                 new OptOuts(table), new DailyTextCap(table, cap), new JobQueue(sqs, settings.required("SMS_QUEUE_URL")),
                 exemptFromCap, clock);
     }
@@ -149,7 +149,8 @@ public final class OutboundTexts implements TextSender {
         }
         try {
             retryQueue.send(new SmsJob(text.key(), text.kind(), text.to(), text.from().orElse(null),
-                    text.messagingServiceSid().orElse(null), text.body(), text.statusCallback(), now.toString()));
+                    text.messagingServiceSid().orElse(null), text.body(), text.statusCallback(), now.toString(),
+                    text.sentBy().orElse(null)));
             return SendResult.of(SendResult.Status.QUEUED, null, detail);
         } catch (SdkException e) {
             LOG.error("Text {} to {} could not be queued either ({}); it is lost", text.key(),
@@ -168,7 +169,8 @@ public final class OutboundTexts implements TextSender {
     public SendResult retry(SmsJob job) {
         Instant now = clock.instant();
         OutgoingText text = new OutgoingText(job.key(), job.kind(), job.to(), Optional.ofNullable(job.from()),
-                Optional.ofNullable(job.messagingServiceSid()), job.body(), job.statusCallback());
+                Optional.ofNullable(job.messagingServiceSid()), job.body(), job.statusCallback(),
+                Optional.ofNullable(job.sentBy()));
         Optional<Map<String, AttributeValue>> entry = ledger.find(job.key());
         boolean claimedNow = false;
         if (entry.isEmpty()) {

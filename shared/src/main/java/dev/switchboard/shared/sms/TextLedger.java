@@ -32,8 +32,13 @@ public final class TextLedger {
     private final MessageRecords messages;
 
     public TextLedger(Table table) {
+        this(table, new MessageRecords(table));
+    }
+
+    /** @param messages the message records sent texts get (with their retention) */
+    public TextLedger(Table table, MessageRecords messages) {
         this.table = table;
-        this.messages = new MessageRecords(table);
+        this.messages = messages;
     }
 
     public static String pk(String key) {

@@ -1,0 +1,286 @@
+package dev.switchboard.local.scenarios.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.fakes.ses.FakeSes;
+import dev.switchboard.local.LocalStack;
+import dev.switchboard.shared.testing.TwilioEvents;
+import dev.switchboard.shared.twilio.TwilioSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The local stack with its Twilio sandbox (texts kept, nothing sent) and SES sandbox (e-mails kept), one line
+ * with two staff members who get every alert, and the helpers the alert scenarios share.
+ */
+final class AlertStack implements AutoCloseable {
+
+    static final String ACCOUNT_SID = "AC" + "0".repeat(32);
+    static final String LINE = "+19045550200";
+    static final String OWNER = "+19045550177";
+    static final String HELPER = "+19045550178";
+    static final String OWNER_EMAIL = "owner@example.com";
+    static final String ALERT_FROM = "alerts@example.com";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000);
+    private static final AtomicLong SIDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    final LocalStack stack;
+
+    private AlertStack(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    static AlertStack start(Map<String, String> environment, Collection<String> functions) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TWILIO_FORWARD_TO", OWNER);
+        env.put("TWILIO_SMS_FROM", LINE);
+        env.put("BUSINESS_NAME", "Mechanic St. Augustine");
+        env.put("LINES", "{\"" + LINE + "\": {\"forwardTo\": \"" + OWNER + "\", \"alertTo\": [\"" + OWNER + "\", \""
+                + HELPER + "\"], \"alertEmail\": [\"" + OWNER_EMAIL + "\"], \"timeZone\": \"America/New_York\"}}");
+        env.put("STAFF", "{\"" + OWNER + "\": {\"name\": \"Mike\", \"role\": \"owner\"}, \"" + HELPER
+                + "\": {\"name\": \"Sam\", \"role\": \"staff\"}}");
+        env.put("ALERT_EMAIL_FROM", ALERT_FROM);
+        env.put("RETRY_BASE_SECONDS", "1");
+        env.put("RETRY_MAX_SECONDS", "2");
+        env.putAll(environment);
+        LocalStack stack = LocalStack.builder()
+                .template(TwilioEvents.projectRoot().resolve("template.yaml"))
+                .inheritProcessEnvironment(false)
+                .environment(env)
+                .onlyFunctions(functions)
+                .start();
+        if (!stack.failedFunctions().isEmpty()) {
+            stack.close();
+            throw new IllegalStateException("functions failed to start: " + stack.failedFunctions());
+        }
+        return new AlertStack(stack);
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+
+    /** A fresh fictional number per call, so scenarios never share caps, opt-outs or tags. */
+    static String newPhone() {
+        return "+1904555" + String.format("%04d", NUMBERS.incrementAndGet() % 10_000);
+    }
+
+    static String newSid(String prefix) {
+        return prefix + String.format("%032x", SIDS.incrementAndGet());
+    }
+
+    // ------------------------------------------------------------------ webhooks
+
+    /** A Twilio webhook, signed with the stack's auth token over PUBLIC_BASE_URL + path, as Twilio signs it. */
+    HttpResponse<String> twilioPost(String path, Map<String, String> params) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        params.forEach((k, v) -> multi.put(k, List.of(v)));
+        String url = stack.baseUrl() + path;
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioSignature.compute(stack.authToken(), url, multi))
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioEvents.encode(multi))));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A text to the line, as Twilio posts it. */
+    HttpResponse<String> text(String sid, String from, String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", ACCOUNT_SID);
+        params.put("ApiVersion", "2010-04-01");
+        params.put("Body", body);
+        params.put("From", from);
+        params.put("MessageSid", sid);
+        params.put("SmsMessageSid", sid);
+        params.put("SmsSid", sid);
+        params.put("NumMedia", "0");
+        params.put("NumSegments", "1");
+        params.put("SmsStatus", "received");
+        params.put("To", LINE);
+        HttpResponse<String> response = twilioPost("/twilio/sms", params);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    /** A call that ends in a voicemail, whose recording Twilio reports completed. */
+    void voicemail(String callSid, String recordingSid, String caller) {
+        Map<String, String> call = new LinkedHashMap<>();
+        call.put("AccountSid", AlertStack.ACCOUNT_SID);
+        call.put("CallSid", callSid);
+        call.put("CallStatus", "ringing");
+        call.put("Direction", "inbound");
+        call.put("From", caller);
+        call.put("To", LINE);
+        assertThat(twilioPost("/twilio/voice", call).statusCode()).isEqualTo(200);
+        Map<String, String> recording = new LinkedHashMap<>();
+        recording.put("AccountSid", AlertStack.ACCOUNT_SID);
+        recording.put("CallSid", callSid);
+        recording.put("RecordingSid", recordingSid);
+        recording.put("RecordingStatus", "completed");
+        recording.put("RecordingDuration", "42");
+        recording.put("RecordingChannels", "1");
+        recording.put("RecordingSource", "RecordVerb");
+        recording.put("RecordingUrl", stack.twilioSandbox().orElseThrow().baseUrl() + "/2010-04-01/Accounts/"
+                + AlertStack.ACCOUNT_SID + "/Recordings/" + recordingSid);
+        recording.put("RecordingStartTime", "Mon, 23 Nov 2026 15:00:45 +0000");
+        recording.put("ErrorCode", "0");
+        HttpResponse<String> answer = twilioPost("/twilio/voice/recording", recording);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    /** A call comes in (the call record exists as in production). */
+    void call(String callSid, String from) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", AlertStack.ACCOUNT_SID);
+        params.put("CallSid", callSid);
+        params.put("CallStatus", "ringing");
+        params.put("Direction", "inbound");
+        params.put("From", from);
+        params.put("To", LINE);
+        params.put("Called", LINE);
+        params.put("Caller", from);
+        assertThat(twilioPost("/twilio/voice", params).statusCode()).isEqualTo(200);
+    }
+
+    /** The owner's phone did not answer: the {@code <Dial action>} (voicemail TwiML, the missed-call text). */
+    void dialNotAnswered(String callSid, String from) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", ACCOUNT_SID);
+        params.put("CallSid", callSid);
+        params.put("CallStatus", "in-progress");
+        params.put("Direction", "inbound");
+        params.put("From", from);
+        params.put("To", LINE);
+        params.put("DialCallSid", newSid("CA"));
+        params.put("DialCallStatus", "no-answer");
+        params.put("DialCallDuration", "0");
+        HttpResponse<String> response = twilioPost("/twilio/voice/dial-status", params);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** The call ends unanswered, as Twilio reports it. */
+    void callEnded(String callSid, String from) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", AlertStack.ACCOUNT_SID);
+        params.put("CallSid", callSid);
+        params.put("CallStatus", "no-answer");
+        params.put("Direction", "inbound");
+        params.put("From", from);
+        params.put("To", LINE);
+        params.put("CallDuration", "0");
+        params.put("SequenceNumber", "3");
+        params.put("CallbackSource", "call-progress-events");
+        HttpResponse<String> response = twilioPost("/twilio/voice/status", params);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    // ------------------------------------------------------------------ what went out
+
+    /** Texts the Twilio sandbox accepted for {@code to}, oldest first. */
+    List<Map<String, Object>> textsTo(String to) {
+        return stack.twilioSandbox().orElseThrow().messages().stream()
+                .filter(m -> to.equals(String.valueOf(m.get("to")))).toList();
+    }
+
+    List<Map<String, Object>> textsTo(String to, String containing) {
+        return textsTo(to).stream().filter(m -> String.valueOf(m.get("body")).contains(containing)).toList();
+    }
+
+    List<FakeSes.Email> emailsAbout(String containing) {
+        return stack.sesSandbox().orElseThrow().emails().stream()
+                .filter(e -> e.text() != null && e.text().contains(containing)).toList();
+    }
+
+    Optional<Map<String, AttributeValue>> item(String pk, String sk) {
+        Map<String, AttributeValue> item = stack.emulators().dynamoDb().getItem(b -> b
+                .tableName(stack.resources().tableName("SwitchboardTable")).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** Items whose partition key starts with {@code prefix} (a scan: the emulator's table is small). */
+    List<Map<String, AttributeValue>> itemsStartingWith(String prefix) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        stack.emulators().dynamoDb().scanPaginator(b -> b.tableName(stack.resources().tableName("SwitchboardTable"))
+                .filterExpression("begins_with(pk, :p)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(prefix)))).items().forEach(items::add);
+        return items;
+    }
+
+    /** Receives (and hides for a minute) what is on a queue now. */
+    List<Message> drain(String queueLogicalId) {
+        List<Message> all = new ArrayList<>();
+        String url = stack.resources().queueUrl(queueLogicalId);
+        for (int i = 0; i < 3; i++) {
+            all.addAll(stack.emulators().sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1).visibilityTimeout(60)).messages());
+        }
+        return all;
+    }
+
+    /** Waits until the queue holds nothing, visible, delayed or in flight. */
+    void awaitQueueEmpty(String queueLogicalId) {
+        String url = stack.resources().queueUrl(queueLogicalId);
+        await(queueLogicalId + " to be empty", 60, () -> {
+            Map<QueueAttributeName, String> a = stack.emulators().sqs().getQueueAttributes(b -> b.queueUrl(url)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+            return "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    && "0".equals(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    && "0".equals(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED, "0"))
+                    ? Optional.of(true) : Optional.empty();
+        });
+    }
+
+    /** Waits (up to {@code seconds}) until {@code condition} gives a value; fails with {@code what}. */
+    static <T> T await(String what, int seconds, Supplier<Optional<T>> condition) {
+        return Awaitility.await(what).atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(200))
+                .until(condition::get, Optional::isPresent).orElseThrow();
+    }
+
+    /** Waits until {@code list} has at least {@code n} elements, and returns it. */
+    static <T> List<T> awaitAtLeast(String what, int n, Supplier<List<T>> list) {
+        return await(what, 60, () -> {
+            List<T> now = list.get();
+            return now.size() >= n ? Optional.of(now) : Optional.empty();
+        });
+    }
+
+    static String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s() != null ? value.s() : value.n() != null ? value.n()
+                : String.valueOf(value.bool());
+    }
+}
