@@ -223,7 +223,7 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     }
 
     private APIGatewayV2HTTPResponse activity(HttpRequest request) {
-        Map<String, String> q = request.queryParameters();
+        Map<String, String> q = query(request);
         knownParameters(q, Set.of("filter", "line", "cursor", "limit"));
         Filter filter = Filter.parse(q.getOrDefault("filter", "all"))
                 .orElseThrow(() -> JsonBody.problem(400, "filter", "One of all, needs-reply, missed, voicemail, texts, quotes"));
@@ -238,7 +238,7 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     }
 
     private APIGatewayV2HTTPResponse contact(HttpRequest request, String phone) {
-        Map<String, String> q = request.queryParameters();
+        Map<String, String> q = query(request);
         knownParameters(q, Set.of("cursor", "limit"));
         int limit = number(q, "limit", 50, 1, 200);
         Optional<String> cursor = Optional.ofNullable(q.get("cursor")).filter(v -> !v.isBlank());
@@ -323,7 +323,7 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     }
 
     private APIGatewayV2HTTPResponse stats(HttpRequest request) {
-        Map<String, String> q = request.queryParameters();
+        Map<String, String> q = query(request);
         knownParameters(q, Set.of("days", "line"));
         int days = number(q, "days", 30, 1, 90);
         Optional<String> line = Optional.ofNullable(q.get("line")).filter(v -> !v.isBlank()).map(v -> JsonBody.phone("line", v));
@@ -331,6 +331,14 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     }
 
     // ---------------------------------------------------------------- parsing
+
+    private static Map<String, String> query(HttpRequest request) {
+        try {
+            return request.queryParameters();
+        } catch (HttpProblem e) {
+            throw JsonBody.problem(400, null, "Malformed query string");
+        }
+    }
 
     private static void knownParameters(Map<String, String> query, Set<String> known) {
         for (String name : query.keySet()) {
