@@ -1,5 +1,6 @@
 package dev.switchboard.inbox;
 
+import dev.switchboard.shared.activity.ActivityIndex;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +24,7 @@ public interface ActivityStore {
      *
      * @throws IllegalArgumentException for a cursor this store did not hand out
      */
-    Page feed(Filter filter, Optional<String> line, Optional<String> cursor, int limit);
+    Page feed(ActivityIndex.Feed filter, Optional<String> line, Optional<String> cursor, int limit);
 
     /**
      * A page of one contact's timeline.

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.shared.activity.ActivityIndex;
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.Table;
 import java.math.BigDecimal;
@@ -24,17 +25,15 @@ public final class ActivityViews {
     private ActivityViews() {
     }
 
-    /** The public id of an event: its partition key with {@code :} for {@code #} ({@code CALL:CA123}). */
+    /** The public id of an event ({@code CALL-CA123} for {@code CALL#CA123}, as the activity index names it). */
     public static String id(String eventPk) {
-        return eventPk.replace('#', ':');
+        return ActivityIndex.idOf(eventPk);
     }
 
-    /** The event's partition key for a public id; empty for anything that is not one. */
+    /** The event's partition key for a public id; empty for anything that is not one of a call, text or quote. */
     public static Optional<String> eventPk(String id) {
-        if (id == null || !id.matches("(CALL|MSG|LEAD):[A-Za-z0-9_-]{2,64}")) {
-            return Optional.empty();
-        }
-        return Optional.of(id.replace(':', '#'));
+        return ActivityIndex.eventPkOf(id).filter(pk -> pk.startsWith("CALL#") || pk.startsWith("MSG#")
+                || pk.startsWith("LEAD#"));
     }
 
     /** The type: {@code call}, {@code voicemail}, {@code text} or {@code quote}. */
@@ -90,6 +89,10 @@ public final class ActivityViews {
 
     /** A call nobody answered (and no voicemail). */
     public static boolean missed(Map<String, AttributeValue> item) {
+        Optional<String> category = Item.string(item, "actCategory");
+        if (category.isPresent()) {
+            return category.get().equals("missed");
+        }
         if (!"call".equals(type(item)) || "outbound".equals(direction(item))) {
             return false;
         }

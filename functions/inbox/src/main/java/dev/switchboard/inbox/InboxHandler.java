@@ -1,5 +1,6 @@
 package dev.switchboard.inbox;
 
+import dev.switchboard.shared.activity.ActivityIndex;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -225,7 +226,7 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     private APIGatewayV2HTTPResponse activity(HttpRequest request) {
         Map<String, String> q = query(request);
         knownParameters(q, Set.of("filter", "line", "cursor", "limit"));
-        Filter filter = Filter.parse(q.getOrDefault("filter", "all"))
+        ActivityIndex.Feed filter = ActivityIndex.Feed.fromWireName(q.getOrDefault("filter", "all"))
                 .orElseThrow(() -> JsonBody.problem(400, "filter", "One of all, needs-reply, missed, voicemail, texts, quotes"));
         Optional<String> line = Optional.ofNullable(q.get("line")).filter(v -> !v.isBlank()).map(v -> JsonBody.phone("line", v));
         int limit = number(q, "limit", 50, 1, 200);

@@ -1,5 +1,6 @@
 package dev.switchboard.inbox;
 
+import dev.switchboard.shared.activity.ActivityIndex;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -98,10 +99,10 @@ public final class InboxService {
     }
 
     /** {@code GET /api/activity}. @throws IllegalArgumentException for a bad cursor */
-    public ObjectNode activity(Filter filter, Optional<String> line, Optional<String> cursor, int limit) {
+    public ObjectNode activity(ActivityIndex.Feed filter, Optional<String> line, Optional<String> cursor, int limit) {
         ActivityStore.Page page = activity.feed(filter, line, cursor, limit);
         ObjectNode body = NODES.objectNode();
-        body.set("items", items(page.events(), filter == Filter.NEEDS_REPLY));
+        body.set("items", items(page.events(), filter == ActivityIndex.Feed.NEEDS_REPLY));
         body.put("nextCursor", page.nextCursor().orElse(null));
         return body;
     }
@@ -324,7 +325,7 @@ public final class InboxService {
         Optional<String> cursor = Optional.empty();
         outer:
         do {
-            ActivityStore.Page page = activity.feed(Filter.ALL, lineNumber, cursor, 200);
+            ActivityStore.Page page = activity.feed(ActivityIndex.Feed.ALL, lineNumber, cursor, 200);
             for (Map<String, AttributeValue> event : page.events()) {
                 Optional<Instant> at = ActivityViews.at(event).flatMap(InboxService::instant);
                 if (at.isEmpty()) {

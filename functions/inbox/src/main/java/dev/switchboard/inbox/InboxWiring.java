@@ -39,7 +39,7 @@ record InboxWiring(OwnerAuth auth, AuthService signIn, InboxService inbox, Click
     private static final Logger LOG = LoggerFactory.getLogger(InboxWiring.class);
 
     static InboxWiring from(Settings settings) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = settings.clock();
         String baseUrl = settings.baseUrl("PUBLIC_BASE_URL");
         AwsSettings aws = settings.aws();
         Table table = new Table(DynamoDbClients.create(aws, Duration.ofSeconds(3)), settings.required("TABLE_NAME"));
@@ -84,7 +84,7 @@ record InboxWiring(OwnerAuth auth, AuthService signIn, InboxService inbox, Click
         String bucket = settings.required("RECORDINGS_BUCKET");
         Duration linkLifetime = Duration.ofMinutes(settings.integer("PRESIGNED_URL_MINUTES", 10, 1, 60));
         ContactRecords contacts = ContactRecords.of(table, presigner, S3Clients.create(aws, Duration.ofSeconds(5)));
-        ActivityStore activity = IndexedActivity.of(table, clock);
+        ActivityStore activity = new IndexedActivity(table);
         InboxService inbox = new InboxService(activity, contacts, texts, lines, staff, messagingService, smsStatus,
                 bucket, linkLifetime, clock);
         ClickToCall calls = new ClickToCall(inbox, staff, CallPlacer.of(TwilioRestClients.create(settings), 25),

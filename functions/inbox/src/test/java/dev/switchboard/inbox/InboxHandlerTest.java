@@ -1,5 +1,6 @@
 package dev.switchboard.inbox;
 
+import dev.switchboard.shared.activity.ActivityIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -184,7 +185,7 @@ class InboxHandlerTest {
     @Test
     void everyApiRouteWithoutCredentialsIs401() throws Exception {
         for (String[] route : new String[][] {{"GET", "/api/activity"}, {"GET", "/api/contacts/%2B19045550123"},
-                {"POST", "/api/contacts/%2B19045550123/texts"}, {"POST", "/api/calls"}, {"POST", "/api/activity/CALL:CA1/done"},
+                {"POST", "/api/contacts/%2B19045550123/texts"}, {"POST", "/api/calls"}, {"POST", "/api/activity/CALL-CA1/done"},
                 {"GET", "/api/stats"}, {"GET", "/api/me"}, {"GET", "/api/nothing-here"}}) {
             APIGatewayV2HTTPResponse response = call(route[0], route[1], "", route[0].equals("POST") ? "{}" : null, Map.of(), null);
             assertThat(response.getStatusCode()).as(route[0] + " " + route[1]).isEqualTo(401);
@@ -348,7 +349,7 @@ class InboxHandlerTest {
         final List<String> calls = new ArrayList<>();
 
         @Override
-        public Page feed(Filter filter, Optional<String> line, Optional<String> cursor, int limit) {
+        public Page feed(ActivityIndex.Feed filter, Optional<String> line, Optional<String> cursor, int limit) {
             if (cursor.isPresent() && !cursor.get().matches("[0-9]+")) {
                 throw new IllegalArgumentException("bad cursor");
             }
