@@ -309,7 +309,7 @@ async function showContact(phone) {
   const head = h('section', { class: 'card', 'aria-labelledby': 'contact-name' },
     h('div', { class: 'contact-head' },
       h('h2', { id: 'contact-name' }, name),
-      h('a', { href: 'tel:' + c.phone }, pretty(c.phone))),
+      c.name ? h('a', { href: 'tel:' + c.phone }, pretty(c.phone)) : null),
     c.optedOut ? h('p', { class: 'error' }, 'This customer opted out of texts (STOP).') : null,
     c.lead ? h('dl', { class: 'facts' },
       h('dt', {}, 'Vehicle'), h('dd', {}, vehicleText(c.lead.vehicle) || '-'),
@@ -319,18 +319,19 @@ async function showContact(phone) {
       h('a', { class: 'button quiet', href: '#composer-body' }, 'Text')));
 
   const thread = h('div', { class: 'thread', 'aria-label': 'Texts' });
+  const noTexts = h('p', { class: 'empty' }, 'No texts yet.');
   const events = h('div', {});
   for (const item of [...c.timeline].reverse()) {
     if (item.type === 'text') thread.append(bubble(item));
     else events.prepend(eventCard(item));
   }
-  const composer = textComposer(c, thread);
+  const composer = textComposer(c, thread, noTexts);
   main.replaceChildren(h('a', { href: '/inbox', 'data-nav': true }, '← Inbox'),
     h('div', { class: 'layout' },
       h('div', {}, head, events.children.length ? h('section', { 'aria-label': 'Calls and quotes' }, events) : null),
       h('section', { class: 'card', 'aria-labelledby': 'thread-title' },
         h('h2', { id: 'thread-title' }, 'Texts'),
-        thread.children.length ? thread : h('p', { class: 'empty' }, 'No texts yet.'), composer)));
+        thread.children.length ? null : noTexts, thread, composer)));
 }
 
 function doneButton(item, card) {
@@ -351,8 +352,8 @@ function eventCard(item) {
   const kind = item.type === 'call' && item.missed ? 'missed' : item.type;
   const title = { missed: 'Missed call', voicemail: 'Voicemail', quote: 'Quote request',
     call: item.direction === 'outbound' ? 'Call from the shop' : 'Call' }[kind] || kind;
-  const card = h('article', { class: `card event ${kind}`, 'aria-label': `${title}, ${when(item.at)}` });
-  card.append(h('h3', {}, title, ' ', h('time', { class: 'when', datetime: item.at }, when(item.at))),
+  const card = h('article', { class: `card event ${kind}`, 'aria-label': `${title}, ${when(item.at)}` },
+    h('h3', {}, title, ' ', h('time', { class: 'when', datetime: item.at }, when(item.at))),
     item.needsReply ? h('p', { class: 'waiting' }, 'Needs a reply') : null,
     h('p', {}, item.summary || ''));
   if (item.recording?.audioUrl) {
@@ -389,7 +390,7 @@ function bubble(item) {
   return b;
 }
 
-function textComposer(c, thread) {
+function textComposer(c, thread, noTexts) {
   const body = h('textarea', { id: 'composer-body', name: 'body', maxlength: MAX_TEXT, required: true,
     'aria-describedby': 'composer-count' });
   const count = h('span', { class: 'count', id: 'composer-count' }, `0 / ${MAX_TEXT}`);
@@ -412,6 +413,7 @@ function textComposer(c, thread) {
       { 'Idempotency-Key': key });
     send.disabled = false;
     if (answer.status === 202) {
+      noTexts.remove();
       thread.append(bubble({ direction: 'outbound', body: text, at: new Date().toISOString(), status: answer.data.status }));
       body.value = '';
       count.textContent = `0 / ${MAX_TEXT}`;
