@@ -105,6 +105,9 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
             request.require(0, "GET");
             return page.asset(asset.group(1));
         }
+        if (path.equals("/auth/session") && request.method().equals("GET")) {
+            return sessionStatus(request);
+        }
         if (path.startsWith("/auth/")) {
             request.require(MAX_BODY_BYTES, "POST");
             return switch (path) {
@@ -184,6 +187,28 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
             return tooMany(r.retryAfter());
         }
         return HttpResponses.json(401, "{\"error\":\"invalid_code\"}");
+    }
+
+    /**
+     * {@code GET /auth/session}: whether this browser is signed in, always 200 (so the page asks without an
+     * error in the console): {@code {"signedIn": false}} or {@code {"signedIn": true, "staff", "name"}}.
+     */
+    private APIGatewayV2HTTPResponse sessionStatus(HttpRequest request) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        Optional<Principal> principal = Optional.empty();
+        if (OwnerAuth.sessionId(request).isPresent()) {
+            try {
+                principal = Optional.of(auth.authenticate(request)).filter(Principal::isPerson);
+            } catch (HttpProblem refused) {
+                principal = Optional.empty();
+            }
+        }
+        body.put("signedIn", principal.isPresent());
+        principal.flatMap(Principal::staffPhone).ifPresent(phone -> {
+            body.put("staff", phone);
+            body.put("name", staff.member(phone).map(StaffDirectory.Member::name).orElse(null));
+        });
+        return HttpResponses.json(200, Json.write(body));
     }
 
     private APIGatewayV2HTTPResponse logout(HttpRequest request, boolean everywhere) {

@@ -165,6 +165,18 @@ class InboxHandlerTest {
     }
 
     @Test
+    void thePageAsksWhetherItIsSignedInWithoutA401() throws Exception {
+        APIGatewayV2HTTPResponse out = call("GET", "/auth/session", "", null, Map.of(), null);
+        assertThat(out.getStatusCode()).isEqualTo(200);
+        assertThat(json(out).path("signedIn").asBoolean()).isFalse();
+        assertThat(json(call("GET", "/auth/session", "", null, Map.of(), List.of("__Host-sb_session=" + "x".repeat(43))))
+                .path("signedIn").asBoolean()).isFalse();
+        APIGatewayV2HTTPResponse in = call("GET", "/auth/session", "", null, Map.of(), List.of(signIn()));
+        assertThat(json(in).path("signedIn").asBoolean()).isTrue();
+        assertThat(json(in).path("name").asText()).isEqualTo("Mike");
+    }
+
+    @Test
     void aNumberThatIsNotStaffGetsTheSameAnswerAndNoText() throws Exception {
         APIGatewayV2HTTPResponse response = call("POST", "/auth/code", "", "{\"phone\": \"+19045550188\"}", Map.of(), null);
         assertThat(response.getStatusCode()).isEqualTo(202);

@@ -89,7 +89,8 @@ async function route() {
   const path = location.pathname;
   try {
     if (!me) {
-      const who = await api('GET', '/api/me');
+      const who = await api('GET', '/auth/session');
+      if (!who.data?.signedIn) throw new Unauthorized();
       me = who.data;
     }
     signOut.hidden = false;
