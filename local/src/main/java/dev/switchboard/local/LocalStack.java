@@ -368,6 +368,11 @@ public final class LocalStack implements AutoCloseable {
             failed.forEach((id, e) -> ConsoleLog.plain("  " + id + ": " + function(id).initErrorSummary()));
         }
         ConsoleLog.plain("");
+        if (gateway != null && functions.containsKey("InboxFunction")) {
+            ConsoleLog.plain("Inbox: " + base + "/inbox  (sign in with a STAFF number, by default TWILIO_FORWARD_TO or a"
+                    + " line's forwardTo; " + (sandbox != null ? "the code is printed by the Twilio sandbox)"
+                    : "the code is texted through Twilio)"));
+        }
         if (gateway != null) {
             ConsoleLog.plain("Ready on " + base + "  (Ctrl-C stops everything)");
         }

@@ -40,6 +40,9 @@ public final class TwilioSandbox implements AutoCloseable {
         }
         twilio.messages().onCreate(m -> ConsoleLog.info("twilio-sandbox", "text to "
                 + PhoneMask.mask(String.valueOf(m.get("to"))) + ": " + m.get("body")));
+        twilio.calls().onCreate(c -> ConsoleLog.info("twilio-sandbox", "call to "
+                + PhoneMask.mask(String.valueOf(c.get("to"))) + " from " + c.get("from") + " (" + c.get("sid")
+                + "): nothing rings here"));
         return new TwilioSandbox(twilio);
     }
 
@@ -55,6 +58,11 @@ public final class TwilioSandbox implements AutoCloseable {
     /** The messages "sent" so far, oldest first, as the JSON Twilio returned for each. */
     public List<Map<String, Object>> messages() {
         return twilio.messages().all();
+    }
+
+    /** The calls "placed" so far (click-to-call), oldest first: Twilio's JSON plus the request's url. */
+    public List<Map<String, Object>> calls() {
+        return twilio.calls().all();
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Twilio's REST API on WireMock, built from its documented shapes: the one set of stubs behind both the local
- * stack's Twilio sandbox and the tests' fake. {@link TwilioMessages} (create, list, fetch) and
- * {@link TwilioRecordings} (media, delete); anything else gets Twilio's 404 error. Stubs at priority 10, so a
+ * stack's Twilio sandbox and the tests' fake. {@link TwilioMessages} (create, list, fetch),
+ * {@link TwilioCalls} (create) and {@link TwilioRecordings} (media, delete); anything else gets Twilio's 404 error. Stubs at priority 10, so a
  * test's own stubs (default priority 5, or 1 for failures) win.
  *
  * <pre>{@code
@@ -29,23 +29,26 @@ public final class FakeTwilio implements AutoCloseable {
 
     private final WireMockServer server;
     private final TwilioMessages messages;
+    private final TwilioCalls calls;
 
-    private FakeTwilio(WireMockServer server, TwilioMessages messages) {
+    private FakeTwilio(WireMockServer server, TwilioMessages messages, TwilioCalls calls) {
         this.server = server;
         this.messages = messages;
+        this.calls = calls;
     }
 
     /** Starts a server with {@code config} (port, bind address, further extensions) and Twilio's stubs. */
     public static FakeTwilio start(WireMockConfiguration config) {
         TwilioMessages messages = new TwilioMessages();
-        List<TwilioResource> resources = List.of(messages, new TwilioRecordings());
+        TwilioCalls calls = new TwilioCalls();
+        List<TwilioResource> resources = List.of(messages, calls, new TwilioRecordings());
         resources.forEach(r -> config.extensions(r.extensions().toArray(Extension[]::new)));
         WireMockServer server = new WireMockServer(config);
         server.start();
         resources.forEach(r -> r.stub(server));
         server.stubFor(any(anyUrl()).atPriority(100).withName(NOT_FAKED_STUB).willReturn(TwilioJson.json(404,
                 TwilioJson.error(404, 20404, "The requested resource is not faked here"))));
-        return new FakeTwilio(server, messages);
+        return new FakeTwilio(server, messages, calls);
     }
 
     /** What Switchboard uses as {@code TWILIO_API_BASE_URL}. */
@@ -63,6 +66,11 @@ public final class FakeTwilio implements AutoCloseable {
 
     public TwilioMessages messages() {
         return messages;
+    }
+
+    /** The Calls API (click-to-call). */
+    public TwilioCalls calls() {
+        return calls;
     }
 
     @Override

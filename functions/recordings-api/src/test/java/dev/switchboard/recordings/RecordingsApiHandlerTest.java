@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.auth.BearerToken;
 import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.storage.CallRecord;
 import dev.switchboard.shared.storage.RecordingRecords;

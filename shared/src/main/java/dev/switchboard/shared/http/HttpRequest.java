@@ -2,8 +2,10 @@ package dev.switchboard.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +24,19 @@ public final class HttpRequest {
     private final byte[] body;
     private final String sourceIp;
     private final Map<String, String> pathParameters;
+    private final List<String> cookies;
 
     public HttpRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body,
                        String sourceIp, Map<String, String> pathParameters) {
+        this(method, path, rawQuery, headers, body, sourceIp, pathParameters, List.of());
+    }
+
+    /**
+     * @param cookies the request's cookies as {@code name=value} (an HTTP API moves the {@code Cookie} header
+     *                there); a {@code Cookie} header among {@code headers} is read too
+     */
+    public HttpRequest(String method, String path, String rawQuery, Map<String, String> headers, byte[] body,
+                       String sourceIp, Map<String, String> pathParameters, List<String> cookies) {
         this.method = method == null ? "" : method.toUpperCase(Locale.ROOT);
         this.path = path == null || path.isEmpty() ? "/" : path;
         this.rawQuery = rawQuery == null ? "" : rawQuery;
@@ -40,6 +52,17 @@ public final class HttpRequest {
         this.body = body == null ? new byte[0] : body;
         this.sourceIp = sourceIp;
         this.pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        List<String> all = new ArrayList<>();
+        if (cookies != null) {
+            cookies.stream().filter(c -> c != null).forEach(all::add);
+        }
+        String header = lower.get("cookie");
+        if (header != null) {
+            for (String c : header.split(";")) {
+                all.add(c.trim());
+            }
+        }
+        this.cookies = List.copyOf(all);
     }
 
     /** Reads an HTTP API event. A body that claims to be base64 but is not gets a 400. */
@@ -79,7 +102,7 @@ public final class HttpRequest {
             body = raw.getBytes(StandardCharsets.UTF_8);
         }
         return new HttpRequest(method, path, event.getRawQueryString(), event.getHeaders(), body, sourceIp,
-                event.getPathParameters());
+                event.getPathParameters(), event.getCookies());
     }
 
     public String method() {
@@ -109,6 +132,13 @@ public final class HttpRequest {
 
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The first cookie called {@code name}, when the request carries one with a value. */
+    public Optional<String> cookie(String name) {
+        String prefix = name + "=";
+        return cookies.stream().map(String::trim).filter(c -> c.startsWith(prefix))
+                .map(c -> c.substring(prefix.length()).trim()).filter(v -> !v.isEmpty()).findFirst();
     }
 
     public Optional<String> sourceIp() {

@@ -143,6 +143,18 @@ public final class MessageRecords {
                 message.line().orElse(message.to()), now, ActivityEvent.Category.TEXT, true));
     }
 
+    /**
+     * What an outbound text said, for the owner's thread: kept only for texts a person wrote (an inbox reply),
+     * never for generated ones such as sign-in codes.
+     */
+    public void recordOutboundBody(String messageSid, String body, Instant now) {
+        table.update(Update.item(pk(messageSid), SK)
+                .set("body", body)
+                .keep("direction", Item.s("outbound"))
+                .keep("createdAt", Item.time(now))
+                .keep(Table.TTL, Item.expiresAt(now.plus(KEEP))));
+    }
+
     /** Stores an incoming text; false when it was stored before (a redelivery). */
     public boolean recordInbound(InboundMessage message, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();

@@ -37,6 +37,21 @@ public final class CallRecords {
                 .setIfPresent("route", call.route()));
     }
 
+    /**
+     * A call the inbox placed (click-to-call): Twilio rings the staff member first; the customer is
+     * {@code customer}, dialled from {@code line} once the staff member answers. Status callbacks then move it
+     * forward as any call (their From/To are the staff leg's).
+     */
+    public void recordClickToCall(String callSid, String customer, String line, String staff, Instant now) {
+        table.update(upsert(callSid, now)
+                .keep("status", Item.s("queued"))
+                .keep("direction", Item.s("outbound-api"))
+                .set("line", line)
+                .set("route", "click-to-call")
+                .set("customer", customer)
+                .set("staff", staff));
+    }
+
     public Optional<CallRecord> find(String callSid) {
         return table.get(pk(callSid), SK).map(CallRecord::of);
     }

@@ -19,6 +19,8 @@ public final class Routes {
     public static final String RECORDINGS = "/recordings";
     public static final String NOTIFY = "/api/notify";
     public static final String HEALTH = "/health";
+    /** Click-to-call: TwiML for the staff leg once answered (the inbox's {@code POST /api/calls}). */
+    public static final String VOICE_OUTBOUND = "/twilio/voice/outbound";
 
     private Routes() {
     }

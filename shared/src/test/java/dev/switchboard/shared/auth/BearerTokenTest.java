@@ -1,4 +1,4 @@
-package dev.switchboard.recordings;
+package dev.switchboard.shared.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.switchboard.recordings;
+package dev.switchboard.shared.auth;
 
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.LiveSetting;
