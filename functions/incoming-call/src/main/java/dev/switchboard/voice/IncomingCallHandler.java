@@ -57,6 +57,7 @@ public class IncomingCallHandler extends TwilioWebhookHandler {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public IncomingCallHandler(Map<String, String> environment) {
         this(ColdStart.wire("IncomingCallFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("incoming-call.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private IncomingCallHandler(Wiring wiring) {

@@ -10,6 +10,7 @@ import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
@@ -67,6 +68,7 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public QuoteHandler(Map<String, String> environment) {
         this(ColdStart.wire("QuoteFunction", () -> Wiring.from(Settings.fromEnvironment(environment), Clock.systemUTC())));
+        Priming.register(this, APIGatewayV2HTTPEvent.class, "quote-reference-example.json"); // SnapStart: answered before the snapshot
     }
 
     private QuoteHandler(Wiring w) {

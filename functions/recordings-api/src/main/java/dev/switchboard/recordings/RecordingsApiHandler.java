@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.LiveSetting;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
@@ -58,6 +59,7 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public RecordingsApiHandler(Map<String, String> environment) {
         this(ColdStart.wire("RecordingsApiFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, APIGatewayV2HTTPEvent.class, "recordings-api-list.json"); // SnapStart: answered before the snapshot
     }
 
     private RecordingsApiHandler(Wiring wiring) {

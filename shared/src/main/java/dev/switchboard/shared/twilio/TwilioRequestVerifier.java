@@ -95,6 +95,16 @@ public final class TwilioRequestVerifier {
         return valid ? Optional.empty() : Optional.of("signature does not match " + url);
     }
 
+    /**
+     * The {@code X-Twilio-Signature} this verifier accepts for {@code request}: SnapStart priming signs its
+     * canned webhook with the function's own key, inside the process, so the real path is primed.
+     */
+    public String signatureFor(HttpRequest request) {
+        Map<String, List<String>> params = request.mediaType().equals("application/json")
+                ? Map.of() : FormParameters.parse(request.bodyText()).asMap();
+        return TwilioSignature.compute(keys.get().get(0), signedUrl(request), params);
+    }
+
     /** A signature header's value and how its scheme orders repeated values. */
     private record Signature(String value, TwilioSignature.ValueOrder order) {
     }
