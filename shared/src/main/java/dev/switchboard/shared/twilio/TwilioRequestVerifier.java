@@ -83,12 +83,13 @@ public final class TwilioRequestVerifier {
         }
         boolean valid = false;
         List<String> currentKeys = keys.get();
+        List<String> candidates = TwilioSignature.portVariants(url);
         for (Signature signature : signatures) {
-            for (String candidate : TwilioSignature.portVariants(url)) {
+            String data = TwilioSignature.parameterData(params, signature.order());
+            for (String candidate : candidates) {
                 for (String key : currentKeys) {
                     // Every combination is computed, so timing does not reveal which one matched.
-                    valid |= TwilioSignature.matches(TwilioSignature.compute(key, candidate, params, signature.order()),
-                            signature.value());
+                    valid |= TwilioSignature.matches(TwilioSignature.hmac(key, candidate + data), signature.value());
                 }
             }
         }

@@ -52,6 +52,82 @@ public final class VoiceTwiml {
     }
 
     /**
+     * {@link #forward} for {@code line}, built once: the document is written by twilio-java with a marker for
+     * the caller, then kept as the text around the marker, so a call only escapes its caller ({@link
+     * ForwardTemplate#render}). The answer is the same string {@link #forward} would write.
+     */
+    public ForwardTemplate forwardTemplate(Line line, String forwardTo, Optional<String> screenUrl) {
+        String xml = forward(line, forwardTo, CALLER_MARKER, screenUrl);
+        return new ForwardTemplate(xml.split(CALLER_MARKER, -1));
+    }
+
+    /** Text no greeting contains and that XML, {@link SafeText} and the caller bound leave as it is. */
+    private static final String CALLER_MARKER = "SWITCHBOARDCALLERb5e07c1d";
+
+    /** The TwiML of a forward on one line, caller left out ({@link #forwardTemplate}). */
+    public static final class ForwardTemplate {
+        private final String[] parts;
+        private final int length;
+
+        private ForwardTemplate(String[] parts) {
+            this.parts = parts;
+            int total = 0;
+            for (String part : parts) {
+                total += part.length();
+            }
+            this.length = total;
+        }
+
+        /** The document for a call from {@code caller} (any text: bounded, made XML-safe and escaped here). */
+        public String render(String caller) {
+            if (parts.length == 1) {
+                return parts[0];
+            }
+            String spoken = escapeText(SafeText.caller(caller == null ? "" : caller));
+            StringBuilder out = new StringBuilder(length + (parts.length - 1) * spoken.length());
+            out.append(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                out.append(spoken).append(parts[i]);
+            }
+            return out.toString();
+        }
+    }
+
+    /**
+     * Text content escaped exactly as twilio-java's XML writer (the JDK's serializer, UTF-8) escapes it:
+     * {@code & < >}, carriage return as {@code &#13;}, DEL and the C1 controls and characters outside the
+     * Basic Multilingual Plane as numeric references; the rest as is (ForwardTemplateTest checks every
+     * character against twilio-java).
+     */
+    static String escapeText(String text) {
+        StringBuilder out = null;
+        int length = text.length();
+        for (int i = 0; i < length; ) {
+            int cp = text.codePointAt(i);
+            int width = Character.charCount(cp);
+            String replacement = switch (cp) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '\r' -> "&#13;";
+                default -> cp > 0xFFFF || (cp >= 0x7F && cp <= 0x9F) ? "&#" + cp + ";" : null;
+            };
+            if (replacement != null && out == null) {
+                out = new StringBuilder(length + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (replacement != null) {
+                    out.append(replacement);
+                } else {
+                    out.append(text, i, i + width);
+                }
+            }
+            i += width;
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
      * A prompt, then a voicemail: beep, at most the line's maximum length, finished by {@code #} or hanging up;
      * the recording's status goes to {@code /twilio/voice/recording} and, when it ends,
      * {@code /twilio/voice/voicemail-complete} hangs up politely.
