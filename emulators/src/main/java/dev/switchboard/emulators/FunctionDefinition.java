@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record FunctionDefinition(String logicalId, String codeUri, String handler, int timeoutSeconds,
         int memorySize, Map<String, Object> environment, List<HttpApiRoute> httpApiRoutes,
-        List<SqsEventSource> sqsEventSources, Optional<String> condition, Map<String, Object> properties) {
+        List<SqsEventSource> sqsEventSources, List<ScheduleEvent> schedules, Optional<String> condition, Map<String, Object> properties) {
 
     /** Lambda's defaults when neither the function nor Globals set them. */
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;

@@ -161,6 +161,11 @@ public final class SamTemplate {
         return functions.values().stream().flatMap(f -> f.sqsEventSources().stream()).toList();
     }
 
+    /** Every schedule event of every function, in template order. */
+    public List<ScheduleEvent> schedules() {
+        return functions.values().stream().flatMap(f -> f.schedules().stream()).toList();
+    }
+
     /** The function that consumes a queue, if any. */
     public Optional<FunctionDefinition> consumerOf(String queueLogicalId) {
         return functions.values().stream()
@@ -210,6 +215,7 @@ public final class SamTemplate {
                 id + ".Environment.Variables");
         List<HttpApiRoute> routes = new ArrayList<>();
         List<SqsEventSource> sqsEvents = new ArrayList<>();
+        List<ScheduleEvent> schedules = new ArrayList<>();
         map(props.get("Events"), id + ".Events").forEach((eventName, value) -> {
             Map<String, Object> event = map(value, id + ".Events." + eventName);
             Map<String, Object> eventProps = map(event.get("Properties"), id + ".Events." + eventName + ".Properties");
@@ -230,6 +236,15 @@ public final class SamTemplate {
                         intOr(eventProps.get("BatchSize"), SqsEventSource.DEFAULT_BATCH_SIZE, id + ".BatchSize"),
                         List.copyOf(responseTypes),
                         !Boolean.FALSE.equals(eventProps.get("Enabled"))));
+            } else if (type.equals("ScheduleV2") || type.equals("Schedule")) {
+                Object expression = eventProps.get(type.equals("ScheduleV2") ? "ScheduleExpression" : "Schedule");
+                if (expression == null) {
+                    throw new IllegalArgumentException(id + ".Events." + eventName + " has no schedule expression");
+                }
+                boolean enabled = !Boolean.FALSE.equals(eventProps.get("Enabled"))
+                        && !"DISABLED".equals(String.valueOf(eventProps.get("State")));
+                schedules.add(new ScheduleEvent(id, eventName, type, expression,
+                        Optional.ofNullable(eventProps.get("Input")), enabled));
             }
         });
         return new FunctionDefinition(id,
@@ -238,7 +253,7 @@ public final class SamTemplate {
                 intOr(props.get("Timeout"), FunctionDefinition.DEFAULT_TIMEOUT_SECONDS, id + ".Timeout"),
                 intOr(props.get("MemorySize"), FunctionDefinition.DEFAULT_MEMORY_SIZE, id + ".MemorySize"),
                 Collections.unmodifiableMap(environment), List.copyOf(routes), List.copyOf(sqsEvents),
-                resource.condition(), Collections.unmodifiableMap(props));
+                List.copyOf(schedules), resource.condition(), Collections.unmodifiableMap(props));
     }
 
     /** {@code !GetAtt Queue.Arn}, or a literal ARN whose name is a queue's logical id or QueueName. */

@@ -52,6 +52,7 @@ final class FunctionEnvironment {
                 && !userEnvironment.containsKey(name));
 
         env.put("SWITCHBOARD_LOCAL", "true");
+        env.put("SWITCHBOARD_LOCAL_CLOCK", "movable"); // LocalClock moves every function's time at once
         env.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(function.memorySize()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

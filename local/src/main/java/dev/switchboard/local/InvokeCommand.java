@@ -65,8 +65,11 @@ final class InvokeCommand implements Callable<Integer> {
             event = EventJson.read(eventFile, APIGatewayV2HTTPEvent.class);
         } else if (definition.isQueueWorker()) {
             event = EventJson.read(eventFile, SQSEvent.class);
+        } else if (!definition.schedules().isEmpty()) {
+            event = EventJson.read(eventFile, Object.class); // a schedule's Input, as Scheduler delivers it
         } else {
-            throw new IllegalArgumentException(functionId + " has neither HttpApi nor SQS events; nothing to invoke it with");
+            throw new IllegalArgumentException(functionId
+                    + " has no HttpApi, SQS or schedule events; nothing to invoke it with");
         }
 
         // stdout carries only the response: the stack's messages and the functions' logs go to stderr.

@@ -98,6 +98,7 @@ public final class LocalStack implements AutoCloseable {
     private final int httpPort;
     private final List<SqsEventSourcePoller> pollers;
     private final SqsClient pollerClient;
+    private final LocalScheduler scheduler;
     private final TwilioSandbox sandbox;
     private final Path dataDirectory;
     private final boolean inMemory;
@@ -120,6 +121,7 @@ public final class LocalStack implements AutoCloseable {
         this.httpPort = s.httpPort;
         this.pollers = List.copyOf(s.pollers);
         this.pollerClient = s.pollerClient;
+        this.scheduler = s.scheduler;
         this.sandbox = s.sandbox;
         this.dataDirectory = s.dataDirectory;
         this.inMemory = s.inMemory;
@@ -223,6 +225,14 @@ public final class LocalStack implements AutoCloseable {
         return function(functionLogicalId).invoke(event);
     }
 
+    /**
+     * Fires a function's schedule now, as EventBridge Scheduler would at this moment of {@link LocalClock}
+     * (its {@code Input} with {@code <aws.scheduler.scheduled-time>} filled in); the function's response.
+     */
+    public Object fireSchedule(String functionLogicalId) {
+        return scheduler.fire(functionLogicalId);
+    }
+
     /** The Twilio auth token functions verify signatures with (TWILIO_AUTH_TOKEN). */
     public String authToken() {
         return authToken;
@@ -281,6 +291,12 @@ public final class LocalStack implements AutoCloseable {
                 String path = route.isDefaultRoute() ? "/*" : route.path();
                 ConsoleLog.plain(String.format("  %-7s %s%s -> %s", route.method(), base, path, route.functionLogicalId()));
             }
+        }
+        List<String> schedules = scheduler.describe();
+        if (!schedules.isEmpty()) {
+            ConsoleLog.plain("");
+            ConsoleLog.plain("Schedules (fired on the local clock while the stack runs):");
+            schedules.forEach(line -> ConsoleLog.plain("  " + line));
         }
         ConsoleLog.plain("");
         ConsoleLog.plain("Queues:");
@@ -482,7 +498,7 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Whether to poll the SQS event sources (true). */
+        /** Whether to poll the SQS event sources and fire the schedules (true). */
         public Builder pollQueues(boolean poll) {
             this.pollQueues = poll;
             return this;
@@ -563,6 +579,7 @@ public final class LocalStack implements AutoCloseable {
         int httpPort;
         final List<SqsEventSourcePoller> pollers = new ArrayList<>();
         SqsClient pollerClient;
+        LocalScheduler scheduler;
         TwilioSandbox sandbox;
         Path dataDirectory;
         boolean inMemory;
@@ -658,6 +675,12 @@ public final class LocalStack implements AutoCloseable {
             }
             if (options.pollQueues) {
                 startPollers();
+            }
+            scheduler = new LocalScheduler(template.schedules().stream()
+                    .filter(e -> functions.containsKey(e.functionLogicalId())).toList(), resolver, functions::get);
+            closeables.add(scheduler);
+            if (options.pollQueues) {
+                scheduler.start();
             }
             LocalStack stack = new LocalStack(this);
             if (options.awaitFunctions) {

@@ -61,6 +61,29 @@ class LocalStackHandlersIT {
     }
 
     @Test
+    void schedulesFireOnDemandAndOnTheMovableClockOncePerJump() {
+        java.time.Instant before = LocalClock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Object fired = stack.fireSchedule("ScheduledFunction");
+        assertThat(java.time.Instant.parse(String.valueOf(fired))).isBetween(before, LocalClock.now());
+
+        System.clearProperty(dev.switchboard.local.testfunctions.ScheduledProbe.LAST_FIRED);
+        int firedBefore = (int) INVOCATIONS.stream().filter(i -> i.functionLogicalId().equals("ScheduledFunction")).count();
+        try {
+            LocalClock.advance(Duration.ofHours(2)); // 24 periods skipped: fired once, at the new time
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    System.getProperty(dev.switchboard.local.testfunctions.ScheduledProbe.LAST_FIRED) != null);
+            java.time.Instant at = java.time.Instant.parse(
+                    System.getProperty(dev.switchboard.local.testfunctions.ScheduledProbe.LAST_FIRED));
+            assertThat(at).isAfter(before.plus(Duration.ofMinutes(119)));
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() ->
+                    INVOCATIONS.stream().filter(i -> i.functionLogicalId().equals("ScheduledFunction")).count()
+                            == firedBefore + 1);
+        } finally {
+            LocalClock.reset();
+        }
+    }
+
+    @Test
     void eachFunctionHasItsOwnEnvironmentAndEveryResponseFieldIsWritten() throws Exception {
         HttpResponse<String> echo = get("/echo");
         assertThat(echo.statusCode()).isEqualTo(201);

@@ -92,7 +92,7 @@ public class CallScreeningHandler extends TwilioWebhookHandler {
                     settings.required("TABLE_NAME"));
             Lines lines = Lines.load(settings);
             return new Wiring(TwilioWebhook.fromSettings(settings), lines, new CallScreeningService(lines,
-                    CallScreeningService.ScreeningCalls.of(new CallRecords(table)), Clock.systemUTC()));
+                    CallScreeningService.ScreeningCalls.of(new CallRecords(table)), settings.clock()));
         }
     }
 }

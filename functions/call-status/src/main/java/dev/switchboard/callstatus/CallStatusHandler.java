@@ -64,7 +64,7 @@ public class CallStatusHandler extends TwilioWebhookHandler {
     private record Wiring(TwilioWebhook webhook, CallStatusService service) {
 
         static Wiring from(Settings settings) {
-            Clock clock = Clock.systemUTC();
+            Clock clock = settings.clock();
             TwilioWebhook webhook = TwilioWebhook.fromSettings(settings);
             Lines lines = Lines.load(settings);
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),

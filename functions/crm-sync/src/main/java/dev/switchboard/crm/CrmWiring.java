@@ -72,7 +72,7 @@ public final class CrmWiring {
         }
         Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(5)),
                 settings.required("TABLE_NAME"));
-        return new CrmWiring(queues, processor(kind, settings, table, Clock.systemUTC()));
+        return new CrmWiring(queues, processor(kind, settings, table, settings.clock()));
     }
 
     /** The processor for a CRM kind, on a given table: also what tests wire against the emulators. */

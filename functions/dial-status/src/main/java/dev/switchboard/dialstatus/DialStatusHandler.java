@@ -109,7 +109,7 @@ public class DialStatusHandler extends TwilioWebhookHandler {
     private record Wiring(TwilioWebhook webhook, Lines lines, DialStatusService service) {
 
         static Wiring from(Settings settings) {
-            Clock clock = Clock.systemUTC();
+            Clock clock = settings.clock();
             TwilioWebhook webhook = TwilioWebhook.fromSettings(settings);
             Lines lines = Lines.load(settings);
             Table table = new Table(DynamoDbClients.create(settings.aws(), STORAGE_TIMEOUT),

@@ -86,7 +86,7 @@ public class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
             String tableName = settings.required("TABLE_NAME");
             // Short: the answer must come well within the function's 5 s, and a slow table is a finding too.
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(2)), tableName);
-            Clock clock = Clock.systemUTC();
+            Clock clock = settings.clock();
             return new Wiring(env.get("STAGE").orElse("local"), env.get("AWS_LAMBDA_FUNCTION_VERSION").orElse("$LATEST"),
                     new HealthCheck(() -> table.get(PROBE_PK, PROBE_SK), clock, CACHE_FOR), clock);
         }

@@ -150,13 +150,14 @@ public class IncomingCallHandler extends TwilioWebhookHandler {
         final TwilioWebhook webhook;
         final Lines lines;
         final CallRecords calls;
-        final Clock clock = Clock.systemUTC();
+        final Clock clock;
         private final Settings settings;
         private final Table table;
         private MissedCallTexts texts;
 
         private Wiring(Settings settings, TwilioWebhook webhook, Lines lines, Table table) {
             this.settings = settings;
+            this.clock = settings.clock();
             this.webhook = webhook;
             this.lines = lines;
             this.table = table;

@@ -79,8 +79,8 @@ public class IntelligenceWebhookHandler extends TwilioWebhookHandler {
                     settings.required("TABLE_NAME"));
             JobQueue queue = new JobQueue(SqsClients.create(settings.aws(), Duration.ofSeconds(2)),
                     settings.required("TRANSCRIPTION_QUEUE_URL"));
-            return new Wiring(webhook, new TranscriptReadyService(new OnceOnly(table, Clock.systemUTC()), queue::send,
-                    Clock.systemUTC()));
+            return new Wiring(webhook, new TranscriptReadyService(new OnceOnly(table, settings.clock()), queue::send,
+                    settings.clock()));
         }
     }
 }

@@ -67,7 +67,10 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
 
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public QuoteHandler(Map<String, String> environment) {
-        this(ColdStart.wire("QuoteFunction", () -> Wiring.from(Settings.fromEnvironment(environment), Clock.systemUTC())));
+        this(ColdStart.wire("QuoteFunction", () -> {
+            Settings settings = Settings.fromEnvironment(environment);
+            return Wiring.from(settings, settings.clock());
+        }));
         Priming.register(this, APIGatewayV2HTTPEvent.class, "quote-reference-example.json"); // SnapStart: answered before the snapshot
     }
 

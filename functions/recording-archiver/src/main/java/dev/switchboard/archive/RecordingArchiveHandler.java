@@ -66,7 +66,7 @@ public class RecordingArchiveHandler extends SqsJobHandler<ArchiveRecordingJob> 
         final RecordingArchiver archiver;
 
         private Wiring(Settings settings) {
-            Clock clock = Clock.systemUTC();
+            Clock clock = settings.clock();
             SqsClient sqs = SqsClients.create(settings.aws(), Duration.ofSeconds(10));
             queues = WorkerQueues.fromSettings(settings, sqs, Duration.ofSeconds(30), Duration.ofMinutes(15));
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(10)),

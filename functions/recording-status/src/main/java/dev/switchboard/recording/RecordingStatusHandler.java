@@ -61,7 +61,7 @@ public class RecordingStatusHandler extends TwilioWebhookHandler {
     private record Wiring(TwilioWebhook webhook, RecordingStatusService service) {
 
         static Wiring from(Settings settings) {
-            Clock clock = Clock.systemUTC();
+            Clock clock = settings.clock();
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
                     settings.required("TABLE_NAME"));
             JobQueue archiveQueue = new JobQueue(SqsClients.create(settings.aws(), Duration.ofSeconds(3)),

@@ -63,7 +63,7 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private RecordingsApiHandler(Wiring wiring) {
-        this(wiring.token(), wiring.zone(), Clock.systemUTC(), wiring.service());
+        this(wiring.token(), wiring.zone(), wiring.clock(), wiring.service());
     }
 
     /**
@@ -130,7 +130,7 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     /** The real clients, built once per container. */
-    private record Wiring(Supplier<BearerToken> token, ZoneId zone, RecordingsService service) {
+    private record Wiring(Supplier<BearerToken> token, ZoneId zone, Clock clock, RecordingsService service) {
 
         static Wiring from(Settings settings) {
             LiveSetting<BearerToken> token = BearerToken.fromSettings(settings);
@@ -146,9 +146,9 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
             } catch (DateTimeException e) {
                 throw new ConfigException("BUSINESS_TIME_ZONE is not a time zone: '" + zoneName + "'");
             }
-            return new Wiring(token, zone, new RecordingsService(
+            return new Wiring(token, zone, settings.clock(), new RecordingsService(
                     RecordingCatalog.of(new RecordingRecords(table), new CallRecords(table)), files,
-                    settings.required("RECORDINGS_BUCKET"), linkLifetime, Clock.systemUTC()));
+                    settings.required("RECORDINGS_BUCKET"), linkLifetime, settings.clock()));
         }
     }
 }

@@ -72,7 +72,7 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
                     settings.required("TABLE_NAME"));
             Lines lines = Lines.load(settings);
             return new Wiring(queues, OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber,
-                    Clock.systemUTC())::retry);
+                    settings.clock())::retry);
         }
     }
 }

@@ -57,7 +57,7 @@ public class SmsStatusHandler extends TwilioWebhookHandler {
             Table table = new Table(DynamoDbClients.create(settings.aws(), Duration.ofSeconds(3)),
                     settings.required("TABLE_NAME"));
             return new Wiring(TwilioWebhook.fromSettings(settings),
-                    new DeliveryStatusService(new MessageRecords(table)::applyStatus, Clock.systemUTC()));
+                    new DeliveryStatusService(new MessageRecords(table)::applyStatus, settings.clock()));
         }
     }
 }

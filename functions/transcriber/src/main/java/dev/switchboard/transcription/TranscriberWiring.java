@@ -50,7 +50,7 @@ record TranscriberWiring(WorkerQueues queues, TranscriptionWorker worker) {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriberWiring.class);
 
     static TranscriberWiring from(Settings settings) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = settings.clock();
         Optional<String> ciServiceSid = settings.optional("CI_SERVICE_SID");
         ciServiceSid.ifPresent(sid -> {
             if (!sid.matches("GA[0-9a-fA-F]{32}")) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -45,10 +44,6 @@ public final class Lines {
     public static final String DEFAULT_BUSINESS_NAME = "our shop";
     public static final String DEFAULT_RECORD_MODE = "record-from-answer-dual";
 
-    private static final Set<String> KEYS = Set.of("forwardTo", "callerId", "businessName", "greeting", "smsFrom",
-            "timeZone", "hours", "holidays", "screen", "textAfterVoicemail", "dialTimeout", "record",
-            "voicemailPrompt", "afterHoursGreeting", "voicemailMaxLength", "missedCallText", "voicemailThanksText",
-            "helpText");
     private static final Set<String> RECORD_MODES = Set.of("do-not-record", "record-from-answer",
             "record-from-ringing", "record-from-answer-dual", "record-from-ringing-dual");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,29 +66,10 @@ public final class Lines {
     private static Parsed parse(Settings settings) {
         Line fallback = resolve(settings, Optional.empty(), JSON.createObjectNode());
         Map<String, Line> lines = new LinkedHashMap<>();
-        Optional<String> raw = settings.optional("LINES");
-        if (raw.isPresent()) {
-            JsonNode root;
-            try {
-                root = JSON.readTree(raw.get());
-            } catch (JsonProcessingException e) {
-                throw new ConfigException("LINES is not valid JSON (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + ")");
-            }
-            if (root == null || !root.isObject()) {
-                throw new ConfigException("LINES must be a JSON object mapping each Twilio number to its settings");
-            }
-            Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> entry = fields.next();
-                String number = Settings.requireE164("LINES key", entry.getKey());
-                if (!entry.getValue().isObject()) {
-                    throw new ConfigException("LINES[" + number + "] must be an object of settings");
-                }
-                lines.put(number, resolve(settings, Optional.of(number), entry.getValue()));
-            }
+        for (Map.Entry<String, com.fasterxml.jackson.databind.node.ObjectNode> entry : LinesJson.lineObjects(settings).entrySet()) {
+            lines.put(entry.getKey(), resolve(settings, Optional.of(entry.getKey()), entry.getValue()));
         }
-        return new Parsed(Map.copyOf(lines), fallback);
+        return new Parsed(java.util.Collections.unmodifiableMap(lines), fallback); // in the order written: "the first line"
     }
 
     /** The line for a called number, or the fallback line. */
@@ -133,14 +109,7 @@ public final class Lines {
 
     private static Line resolve(Settings settings, Optional<String> number, JsonNode node) {
         String where = number.map(n -> "LINES[" + n + "]").orElse("global settings");
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String key = names.next();
-            if (!KEYS.contains(key)) {
-                throw new ConfigException(where + " has an unknown key '" + key + "'; known keys: "
-                        + String.join(", ", new java.util.TreeSet<>(KEYS)));
-            }
-        }
+        LinesJson.requireKnownKeys(where, node);
         Optional<String> forwardTo = text(node, "forwardTo").map(v -> Settings.requireE164(where + ".forwardTo", v))
                 .or(() -> settings.optionalE164("TWILIO_FORWARD_TO"));
         Optional<String> callerId = text(node, "callerId").map(v -> Settings.requireE164(where + ".callerId", v))

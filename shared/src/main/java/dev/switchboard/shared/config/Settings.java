@@ -4,6 +4,7 @@ import dev.switchboard.shared.http.HttpUrls;
 import dev.switchboard.shared.phone.E164;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -104,6 +105,14 @@ public final class Settings {
     /** Settings from a plain map, with no parameter store: for tests. */
     public static Settings of(java.util.Map<String, String> vars) {
         return new Settings(Env.of(vars), ParameterStore.NONE);
+    }
+
+    /**
+     * The clock every function's rules run on: {@link Clock#systemUTC()}, except on the local stack, which
+     * sets {@code SWITCHBOARD_LOCAL_CLOCK=movable} so that its tests can move time ({@link MovableClock}).
+     */
+    public Clock clock() {
+        return env.get("SWITCHBOARD_LOCAL_CLOCK").filter("movable"::equals).isPresent() ? MovableClock.UTC : Clock.systemUTC();
     }
 
     public Env env() {
