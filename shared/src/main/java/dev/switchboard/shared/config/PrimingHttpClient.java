@@ -3,7 +3,6 @@ package dev.switchboard.shared.config;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -39,14 +38,17 @@ final class PrimingHttpClient implements SdkHttpClient {
             @Override
             public HttpExecuteResponse call() throws IOException {
                 Optional<software.amazon.awssdk.http.ContentStreamProvider> body = request.contentStreamProvider();
+                byte[] sent = new byte[0];
                 if (body.isPresent()) {
                     try (InputStream in = body.get().newStream()) {
-                        in.transferTo(OutputStream.nullOutputStream());
+                        sent = in.readAllBytes();
                     }
                 }
                 boolean json = request.httpRequest().firstMatchingHeader("Content-Type")
                         .map(t -> t.contains("json")).orElse(false);
-                byte[] answer = json ? EMPTY_JSON : new byte[0];
+                String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
+                byte[] answer = target.equals("AmazonSQS.SendMessage") ? SqsAnswers.sendMessage(sent)
+                        : json ? EMPTY_JSON : new byte[0];
                 SdkHttpResponse response = SdkHttpResponse.builder().statusCode(200)
                         .putHeader("Content-Type", json ? "application/x-amz-json-1.0" : "application/xml")
                         .putHeader("Content-Length", Integer.toString(answer.length))
