@@ -63,8 +63,8 @@ public final class PrimingBench {
         StringBuilder table = new StringBuilder();
         table.append("| function (").append(rounds).append(" rounds, ").append(warm)
                 .append(" warm requests each) | init ms | first request, not primed ms | priming ms |"
-                        + " first request, primed ms | warm median ms | primed first / warm median |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+                        + " first request, primed ms | warm median ms | primed first / warm median | peak RSS MB |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
         try (LocalStack stack = LocalStack.builder().template(root.resolve("template.yaml")).inheritProcessEnvironment(false)
                 .environment("ALLOWED_ORIGINS", "http://localhost:3000").port(3988).dynamoDbPort(8766).sqsPort(9766).s3Port(0)
                 .inMemory(true).pollQueues(false).printFunctionLogs(false).start()) {
@@ -96,8 +96,9 @@ public final class PrimingBench {
                 double priming = median(primed, 1);
                 double primedFirst = median(primed, 2) / 1000.0;
                 double warmMedian = (median(primed, 3) + median(plain, 3)) / 2 / 1000.0;
-                String row = String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.0f | %.2f | %.3f | %.1f× |%n", id, init,
-                        first, priming, primedFirst, warmMedian, primedFirst / warmMedian);
+                double rss = Math.max(median(primed, 5), median(plain, 5));
+                String row = String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.0f | %.2f | %.3f | %.1f× | %.0f |%n", id,
+                        init, first, priming, primedFirst, warmMedian, primedFirst / warmMedian, rss);
                 System.err.print(row);
                 table.append(row);
             }
@@ -111,7 +112,7 @@ public final class PrimingBench {
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2.0;
     }
 
-    /** {@code init_ms prime_ms first_us warm_median_us warm_p90_us} from one process. */
+    /** {@code init_ms prime_ms first_us warm_median_us warm_p90_us peak_rss_mb} from one process. */
     private static long[] run(String runner, String jar, String handler, Path event, String mode, int warm,
             Map<String, String> environment) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();

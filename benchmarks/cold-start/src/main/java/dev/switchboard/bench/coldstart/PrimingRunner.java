@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <HandlerClass> <event.json> prime|no-prime <warm requests>}. Constructs the handler (init); with
  * {@code prime}, runs what Lambda runs before the snapshot ({@code Priming.runBeforeCheckpoint}) and after the
  * restore ({@code RestoreHooks.runAfterRestore}); then times the first request on the event, then
- * {@code <warm requests>} more, and prints {@code RESULT init_ms prime_ms first_us warm_median_us warm_p90_us}.
+ * {@code <warm requests>} more, and prints {@code RESULT init_ms prime_ms first_us warm_median_us warm_p90_us peak_rss_mb}.
  * Each request's event is read afresh with Lambda's serializers, and its response written as Lambda would.
  */
 public final class PrimingRunner {
@@ -62,8 +62,22 @@ public final class PrimingRunner {
         Arrays.sort(warmNanos);
         long median = warm == 0 ? 0 : warmNanos[warm / 2];
         long p90 = warm == 0 ? 0 : warmNanos[Math.min(warm - 1, (int) Math.ceil(warm * 0.9) - 1)];
-        System.out.printf("RESULT %d %d %d %d %d%n", (t1 - t0) / 1_000_000, primeNanos / 1_000_000, first / 1_000,
-                median / 1_000, p90 / 1_000);
+        System.out.printf("RESULT %d %d %d %d %d %d%n", (t1 - t0) / 1_000_000, primeNanos / 1_000_000, first / 1_000,
+                median / 1_000, p90 / 1_000, peakResidentMb());
+    }
+
+    /** The process's peak resident memory (VmHWM), what Lambda reports as Max Memory Used; -1 where unknown. */
+    private static long peakResidentMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static long invoke(RequestHandler<Object, Object> handler, PojoSerializer<Object> input,
