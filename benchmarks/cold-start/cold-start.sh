@@ -38,6 +38,7 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://localhost:$HTTP_PORT/health" >/dev/null || { cat "$STACK_LOG"; echo "local stack did not start" >&2; exit 1; }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 export TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 TWILIO_AUTH_TOKEN=sample-auth-token \
   PUBLIC_BASE_URL=http://localhost:3000 TWILIO_FORWARD_TO=+19045550177 TABLE_NAME=SwitchboardTable \
   AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local \
@@ -46,35 +47,50 @@ export TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 TWILIO_AUTH_TOKEN=s
     | sed -n 's:.*<QueueUrl>\(.*\)</QueueUrl>.*:\1:p')" \
   POWERTOOLS_SERVICE_NAME=switchboard AWS_LAMBDA_INITIALIZATION_TYPE=on-demand
 
-now_ms() { date +%s%3N; }
-run_once() { # jar handler -> prints elapsed ms; fails if the handler did not answer 200
-  local start end out
-  start=$(now_ms)
-  out=$(java "${JVM_FLAGS[@]}" -cp "$RUNNER:$1" dev.switchboard.bench.coldstart.ColdStartRunner "$2" "$EVENT" 2>/dev/null)
-  end=$(now_ms)
-  grep -q '"statusCode":200' <<<"$out" || { echo "unexpected answer from $2: $out" >&2; exit 1; }
-  echo $((end - start))
+# VARIANTS: extra JVM flags for the function, one variant per line as "name|flags" (e.g. a log configuration
+# given by -Dlog4j2.configurationFile); each runs interleaved with the others and hello-world.
+VARIANTS="${VARIANTS:-as built|}"
+TIMES=$(mktemp)
+run_once() { # jar handler [flags...] -> prints "elapsed_ms cpu_ms" (cpu: user+sys of the whole process); fails if the handler did not answer 200
+  local jar=$1 handler=$2 start end out
+  shift 2
+  start=$(date +%s%N)
+  out=$(/usr/bin/time -f "%U %S" -o "$TIMES" java "${JVM_FLAGS[@]}" "$@" -cp "$RUNNER:$jar" \
+    dev.switchboard.bench.coldstart.ColdStartRunner "$handler" "$EVENT" 2>/dev/null)
+  end=$(date +%s%N)
+  grep -q '"statusCode":200' <<<"$out" || { echo "unexpected answer from $handler: $out" >&2; exit 1; }
+  echo "$(( (end - start) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$TIMES")"
 }
 stats() { # numbers on stdin -> "median p90 mean"
   sort -n | awk '{a[NR]=$1; s+=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; p=a[int(NR*0.9+0.999)]; printf "%d %d %d\n", m, p, s/NR}'
 }
 
+mapfile -t names < <(printf '%s\n' "$VARIANTS" | cut -d'|' -f1)
+mapfile -t flags < <(printf '%s\n' "$VARIANTS" | cut -d'|' -f2-)
 run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler >/dev/null   # warm the page cache
 run_once "$FUNCTION_JAR" "$FUNCTION_HANDLER" >/dev/null
-hello=() function=()
+RESULTS=$(mktemp -d)
 for i in $(seq 1 "$RUNS"); do
-  hello+=("$(run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler)")
-  function+=("$(run_once "$FUNCTION_JAR" "$FUNCTION_HANDLER")")
+  run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler >>"$RESULTS/hello"
+  for v in "${!names[@]}"; do
+    # shellcheck disable=SC2086
+    run_once "$FUNCTION_JAR" "$FUNCTION_HANDLER" ${flags[$v]} >>"$RESULTS/$v"
+  done
 done
-read -r hm hp ha < <(printf '%s\n' "${hello[@]}" | stats)
-read -r fm fp fa < <(printf '%s\n' "${function[@]}" | stats)
-ratio=$(awk -v f="$fm" -v h="$hm" 'BEGIN {printf "%.2f", f/h}')
+read -r hm hp ha < <(cut -d' ' -f1 "$RESULTS/hello" | stats)
+read -r hc _ _ < <(cut -d' ' -f2 "$RESULTS/hello" | stats)
 mkdir -p "$(dirname "$OUT")"
 {
-  echo "| process (${RUNS} runs each, interleaved) | median ms | p90 ms | mean ms |"
-  echo "|---|---|---|---|"
-  echo "| hello-world handler ($(du -h "$HELLO" | cut -f1) jar) | $hm | $hp | $ha |"
-  echo "| $(basename "$FUNCTION_JAR" .jar) ($(du -h "$FUNCTION_JAR" | cut -f1) jar) | $fm | $fp | $fa |"
+  echo "| process (${RUNS} runs each, interleaved) | median ms | p90 ms | mean ms | median CPU ms (user+sys) | median ratio to hello-world |"
+  echo "|---|---|---|---|---|---|"
+  echo "| hello-world handler ($(du -h "$HELLO" | cut -f1) jar) | $hm | $hp | $ha | $hc | 1.00× |"
+  for v in "${!names[@]}"; do
+    read -r fm fp fa < <(cut -d' ' -f1 "$RESULTS/$v" | stats)
+    read -r fc _ _ < <(cut -d' ' -f2 "$RESULTS/$v" | stats)
+    ratio=$(awk -v f="$fm" -v h="$hm" 'BEGIN {printf "%.2f", f/h}')
+    echo "| $(basename "$FUNCTION_JAR" .jar) ($(du -h "$FUNCTION_JAR" | cut -f1) jar), ${names[$v]} | $fm | $fp | $fa | $fc | ${ratio}× |"
+  done
   echo
-  echo "median ratio: ${ratio}x   (java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores, flags: ${JVM_FLAGS[*]})"
+  echo "java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores, flags: ${JVM_FLAGS[*]}; load average before: $LOAD_BEFORE"
 } | tee "$OUT"
+rm -rf "$RESULTS" "$TIMES"

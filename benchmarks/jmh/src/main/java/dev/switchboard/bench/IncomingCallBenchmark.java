@@ -3,16 +3,20 @@ package dev.switchboard.bench;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.twilio.TwilioRequestVerifier;
 import dev.switchboard.shared.twilio.TwilioWebhook;
+import dev.switchboard.shared.voice.CallbackUrls;
+import dev.switchboard.shared.voice.VoiceTwiml;
 import dev.switchboard.voice.IncomingCallHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,11 +38,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx512m"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx512m", "-Dlog4j2.configurationFile=classpath:log4j2-bench.xml"})
 public class IncomingCallBenchmark {
 
     private IncomingCallHandler handler;
     private APIGatewayV2HTTPEvent event;
+    private VoiceTwiml twiml;
+    private VoiceTwiml.ForwardTemplate template;
+    private Line line;
 
     @Setup
     public void setUp() {
@@ -53,6 +60,9 @@ public class IncomingCallBenchmark {
         handler = new IncomingCallHandler(webhook, lines, new CallRecords(new Table(new InMemoryDynamoDb(), "bench")),
                 Clock.systemUTC());
         event = EventLoader.loadApiGatewayHttpEvent(ProjectFiles.events("incoming-call.json"));
+        twiml = new VoiceTwiml(new CallbackUrls(base));
+        line = lines.forNumber("+19045550200");
+        template = twiml.forwardTemplate(line, line.forwardTo().orElseThrow(), Optional.empty());
         APIGatewayV2HTTPResponse check = handler.handleRequest(event, null);
         if (check.getStatusCode() != 200 || !check.getBody().contains("<Dial")) {
             throw new IllegalStateException("the benchmark is not measuring a forwarded call: " + check.getBody());
@@ -62,5 +72,17 @@ public class IncomingCallBenchmark {
     @Benchmark
     public APIGatewayV2HTTPResponse incomingCall() {
         return handler.handleRequest(event, null);
+    }
+
+    /** The in-hours TwiML as it was built per call before (twilio-java, JAXP transformer), for comparison. */
+    @Benchmark
+    public String forwardTwimlPerCall() {
+        return twiml.forward(line, line.forwardTo().orElseThrow(), "+19045550123", Optional.empty());
+    }
+
+    /** The same document from the line's template (what the handler does now). */
+    @Benchmark
+    public String forwardTwimlFromTemplate() {
+        return template.render("+19045550123");
     }
 }

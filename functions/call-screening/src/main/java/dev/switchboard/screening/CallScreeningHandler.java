@@ -47,6 +47,7 @@ public class CallScreeningHandler extends TwilioWebhookHandler {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public CallScreeningHandler(Map<String, String> environment) {
         this(ColdStart.wire("CallScreeningFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("call-screening-screen.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private CallScreeningHandler(Wiring wiring) {

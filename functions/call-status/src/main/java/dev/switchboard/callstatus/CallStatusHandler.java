@@ -41,6 +41,7 @@ public class CallStatusHandler extends TwilioWebhookHandler {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public CallStatusHandler(Map<String, String> environment) {
         this(ColdStart.wire("CallStatusFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("call-status-completed.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private CallStatusHandler(Wiring wiring) {

@@ -1,6 +1,8 @@
 package dev.switchboard.crm;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.switchboard.shared.config.ColdStart;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.queue.JobAttempt;
@@ -26,6 +28,7 @@ public class CrmSyncHandler extends SqsJobHandler<CrmSyncJob> {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public CrmSyncHandler(Map<String, String> environment) {
         this(ColdStart.wire("CrmSyncFunction", () -> CrmWiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, SQSEvent.class, "crm-sync-call.json"); // SnapStart: answered before the snapshot
     }
 
     private CrmSyncHandler(CrmWiring wiring) {

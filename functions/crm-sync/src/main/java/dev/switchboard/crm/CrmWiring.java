@@ -13,6 +13,7 @@ import dev.switchboard.crm.webhook.WebhookSigner;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Env;
 import dev.switchboard.shared.config.LiveSetting;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpUrls;
 import dev.switchboard.shared.queue.SqsClients;
@@ -97,10 +98,10 @@ public final class CrmWiring {
         // At most 12 s: a batch of two jobs of two CRM calls each must fit in the function's 60 s timeout.
         Duration timeout = settings.seconds("CRM_TIMEOUT_SECONDS", Duration.ofSeconds(10), Duration.ofSeconds(1),
                 MAX_CRM_TIMEOUT);
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient http = Priming.guard(HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build(), "the CRM");
         LiveSetting<CrmClient> client = settings.live(s -> switch (kind) {
             case "rukovoditel" -> rukovoditel(s, http, timeout, clock);
             case "webhook" -> webhook(s, http, timeout, clock);

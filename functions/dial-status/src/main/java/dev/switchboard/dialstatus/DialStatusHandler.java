@@ -60,6 +60,7 @@ public class DialStatusHandler extends TwilioWebhookHandler {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public DialStatusHandler(Map<String, String> environment) {
         this(ColdStart.wire("DialStatusFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("dial-status-completed.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private DialStatusHandler(Wiring wiring) {

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,8 @@ public class IncomingCallHandler extends TwilioWebhookHandler {
     private final VoiceTwiml twiml;
     private final CallbackUrls urls;
     private final IncomingCallService service;
+    private final Map<Line, VoiceTwiml.ForwardTemplate> forwards = new ConcurrentHashMap<>();
+    private volatile ForwardAnswer lastForward;
 
     /** Lambda's constructor: wires everything from the process environment once per container. */
     public IncomingCallHandler() {
@@ -57,6 +60,7 @@ public class IncomingCallHandler extends TwilioWebhookHandler {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public IncomingCallHandler(Map<String, String> environment) {
         this(ColdStart.wire("IncomingCallFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("incoming-call.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private IncomingCallHandler(Wiring wiring) {
@@ -76,6 +80,30 @@ public class IncomingCallHandler extends TwilioWebhookHandler {
         this.urls = new CallbackUrls(webhook.publicBaseUrl());
         this.twiml = new VoiceTwiml(urls);
         this.service = service;
+        // Every line's in-hours answer is built now, once: a call only fills in its caller.
+        lines.configured().stream().filter(l -> l.forwardTo().isPresent()).forEach(this::forwardTemplate);
+        if (lines.fallback().forwardTo().isPresent()) {
+            forwardTemplate(lines.fallback());
+        }
+    }
+
+    /** The line's forward TwiML, built on its first use (a line changed in LINES is a new line). */
+    private VoiceTwiml.ForwardTemplate forwardTemplate(Line line) {
+        ForwardAnswer last = lastForward;
+        if (last != null && last.line() == line) {
+            return last.template();
+        }
+        VoiceTwiml.ForwardTemplate template = forwards.computeIfAbsent(line, l -> l.forwardTo().isEmpty() ? null
+                : twiml.forwardTemplate(l, l.forwardTo().get(), l.screen() ? Optional.of(urls.screen()) : Optional.empty()));
+        if (template == null) {
+            throw new IllegalStateException("line " + line.number().orElse("default") + " has no forward number");
+        }
+        lastForward = new ForwardAnswer(line, template);
+        return template;
+    }
+
+    /** The last line answered and its template: most calls are to the same line as the one before. */
+    private record ForwardAnswer(Line line, VoiceTwiml.ForwardTemplate template) {
     }
 
     @Override
@@ -90,8 +118,7 @@ public class IncomingCallHandler extends TwilioWebhookHandler {
         try {
             route = router.route(line, ZonedDateTime.ofInstant(now, line.timeZone()));
             answer = switch (route) {
-                case FORWARD -> twiml.forward(line, line.forwardTo().orElseThrow(), from,
-                        line.screen() ? Optional.of(urls.screen()) : Optional.empty());
+                case FORWARD -> forwardTemplate(line).render(from);
                 case AFTER_HOURS -> twiml.voicemail(line, line.afterHoursGreeting(), from);
                 case NO_FORWARD_NUMBER -> twiml.voicemail(line, line.voicemailPrompt(), from);
             };

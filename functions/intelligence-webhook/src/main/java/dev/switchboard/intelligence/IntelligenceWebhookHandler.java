@@ -40,6 +40,7 @@ public class IntelligenceWebhookHandler extends TwilioWebhookHandler {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public IntelligenceWebhookHandler(Map<String, String> environment) {
         this(ColdStart.wire("IntelligenceWebhookFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("intelligence-webhook.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private IntelligenceWebhookHandler(Wiring wiring) {

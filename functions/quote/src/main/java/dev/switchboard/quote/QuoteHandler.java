@@ -10,6 +10,7 @@ import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
@@ -70,6 +71,7 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
             Settings settings = Settings.fromEnvironment(environment);
             return Wiring.from(settings, settings.clock());
         }));
+        Priming.register(this, APIGatewayV2HTTPEvent.class, "quote-reference-example.json"); // SnapStart: answered before the snapshot
     }
 
     private QuoteHandler(Wiring w) {

@@ -1,5 +1,6 @@
 package dev.switchboard.archive;
 
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.http.RetryAfter;
 import dev.switchboard.shared.queue.PermanentJobFailure;
 import dev.switchboard.shared.queue.RetryLater;
@@ -133,6 +134,7 @@ public final class MediaDownloader {
     }
 
     private HttpURLConnection request(URI url, boolean withCredentials) {
+        Priming.refuseOutbound("the media download");
         try {
             HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
             connection.setInstanceFollowRedirects(false);

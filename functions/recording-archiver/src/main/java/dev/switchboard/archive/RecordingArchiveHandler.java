@@ -1,8 +1,10 @@
 package dev.switchboard.archive;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.switchboard.archive.ArchivePlan.Format;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.ArchiveRecordingJob;
 import dev.switchboard.shared.queue.JobAttempt;
@@ -41,6 +43,7 @@ public class RecordingArchiveHandler extends SqsJobHandler<ArchiveRecordingJob> 
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public RecordingArchiveHandler(Map<String, String> environment) {
         this(ColdStart.wire("RecordingArchiverFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, SQSEvent.class, "recording-archiver-job.json"); // SnapStart: answered before the snapshot
     }
 
     private RecordingArchiveHandler(Wiring wiring) {

@@ -36,6 +36,7 @@ public class RecordingStatusHandler extends TwilioWebhookHandler {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public RecordingStatusHandler(Map<String, String> environment) {
         this(ColdStart.wire("RecordingStatusFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("recording-status-completed.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private RecordingStatusHandler(Wiring wiring) {

@@ -8,6 +8,7 @@ import dev.switchboard.shared.auth.BearerToken;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.LiveSetting;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
@@ -59,6 +60,7 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public RecordingsApiHandler(Map<String, String> environment) {
         this(ColdStart.wire("RecordingsApiFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, APIGatewayV2HTTPEvent.class, "recordings-api-list.json"); // SnapStart: answered before the snapshot
     }
 
     private RecordingsApiHandler(Wiring wiring) {

@@ -47,6 +47,7 @@ public class IncomingSmsHandler extends TwilioWebhookHandler {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public IncomingSmsHandler(Map<String, String> environment) {
         this(ColdStart.wire("SmsIncomingFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("sms-incoming-message.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private IncomingSmsHandler(Wiring wiring) {

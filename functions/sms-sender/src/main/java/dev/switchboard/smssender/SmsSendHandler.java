@@ -1,7 +1,9 @@
 package dev.switchboard.smssender;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.jobs.SmsJob;
@@ -42,6 +44,7 @@ public class SmsSendHandler extends SqsJobHandler<SmsJob> {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public SmsSendHandler(Map<String, String> environment) {
         this(ColdStart.wire("SmsSenderFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, SQSEvent.class, "sms-sender-job.json"); // SnapStart: answered before the snapshot
     }
 
     private SmsSendHandler(Wiring wiring) {

@@ -32,6 +32,7 @@ public class SmsStatusHandler extends TwilioWebhookHandler {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public SmsStatusHandler(Map<String, String> environment) {
         this(ColdStart.wire("SmsStatusFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("sms-status-delivered.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private SmsStatusHandler(Wiring wiring) {

@@ -3,6 +3,7 @@ package dev.switchboard.transcription;
 import com.twilio.http.TwilioRestClient;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Lines;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.pricing.PriceTableSource;
@@ -99,11 +100,11 @@ record TranscriberWiring(WorkerQueues queues, TranscriptionWorker worker) {
     /** OpenAI's speech-to-text; {@code OPENAI_API_KEY} is live (a rotated key is used within its max age). */
     static WhisperEngine whisper(Settings settings, AudioSource audio, Clock clock) {
         Duration timeout = Duration.ofSeconds(settings.integer("OPENAI_TIMEOUT_SECONDS", 240, 5, 840));
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient http = Priming.guard(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build(), "OpenAI");
         return new WhisperEngine(http,
                 settings.optionalBaseUrl("OPENAI_BASE_URL").orElse("https://api.openai.com"),
                 settings.live("OPENAI_API_KEY", key -> key),

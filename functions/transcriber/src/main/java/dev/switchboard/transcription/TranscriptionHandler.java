@@ -1,6 +1,8 @@
 package dev.switchboard.transcription;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.switchboard.shared.config.ColdStart;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.queue.JobAttempt;
@@ -25,6 +27,7 @@ public class TranscriptionHandler extends SqsJobHandler<TranscriptionJob> {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public TranscriptionHandler(Map<String, String> environment) {
         this(ColdStart.wire("TranscriberFunction", () -> TranscriberWiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, SQSEvent.class, "transcriber-transcribe.json"); // SnapStart: answered before the snapshot
     }
 
     private TranscriptionHandler(TranscriberWiring wiring) {

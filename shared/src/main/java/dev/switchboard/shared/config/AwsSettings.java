@@ -78,9 +78,11 @@ public final class AwsSettings {
         return builder
                 .region(region())
                 .credentialsProvider(credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                // Wrapped so SnapStart priming can run the SDK's whole request path without a request leaving.
+                .httpClient(new PrimingHttpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(apiCallTimeout))
+                        .socketTimeout(apiCallTimeout)
+                        .build()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(apiCallTimeout)
                         .build());

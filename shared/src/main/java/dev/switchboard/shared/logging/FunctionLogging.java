@@ -1,6 +1,7 @@
 package dev.switchboard.shared.logging;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.switchboard.shared.config.Priming;
 import java.util.function.Supplier;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
@@ -16,6 +17,9 @@ public final class FunctionLogging {
 
     public static <T> T around(Context context, Supplier<T> invocation) {
         Supplier<T> clearing = () -> {
+            if (Priming.active()) {
+                LogFields.put("priming", "true");
+            }
             try {
                 return invocation.get();
             } finally {

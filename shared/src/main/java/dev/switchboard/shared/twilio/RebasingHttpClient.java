@@ -4,6 +4,7 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import dev.switchboard.shared.config.Priming;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ public class RebasingHttpClient extends NetworkHttpClient {
 
     @Override
     public Response makeRequest(Request request) {
+        Priming.refuseOutbound("Twilio's REST API");
         if (credentials != null && request.getAuthStrategy() == null) {
             Credentials current = credentials.get();
             request.setAuth(current.user(), current.password());

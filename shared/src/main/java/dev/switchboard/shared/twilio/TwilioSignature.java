@@ -47,20 +47,48 @@ public final class TwilioSignature {
 
     /** The signature for {@code url} and {@code params}, names sorted, values in {@code order}. */
     public static String compute(String authToken, String url, Map<String, List<String>> params, ValueOrder order) {
-        StringBuilder data = new StringBuilder(url);
+        return hmac(authToken, url + parameterData(params, order));
+    }
+
+    /** What the parameters add to the signed string after the URL: names sorted, each as name+value. */
+    static String parameterData(Map<String, List<String>> params, ValueOrder order) {
+        if (params.isEmpty()) {
+            return "";
+        }
+        StringBuilder data = new StringBuilder(256);
         Map<String, List<String>> sorted = new TreeMap<>(params);
         sorted.forEach((name, values) -> {
-            for (String value : order == ValueOrder.SUBMITTED ? values : new TreeSet<>(values)) {
-                data.append(name).append(value);
+            if (order == ValueOrder.SUBMITTED || values.size() == 1) {
+                for (String value : values) {
+                    data.append(name).append(value);
+                }
+            } else {
+                for (String value : new TreeSet<>(values)) {
+                    data.append(name).append(value);
+                }
             }
         });
+        return data.toString();
+    }
+
+    /** One HMAC-SHA1 per thread, re-keyed per use: {@code Mac.getInstance} costs more than the hash itself. */
+    private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            return Mac.getInstance("HmacSHA1");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("HmacSHA1 is not available", e);
         }
+    });
+
+    /** Base64 HMAC-SHA1 of {@code data} keyed by {@code authToken}. */
+    static String hmac(String authToken, String data) {
+        Mac mac = HMAC_SHA1.get();
+        try {
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA1 refused the key", e);
+        }
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compares two signatures in time independent of where they differ. */

@@ -9,8 +9,6 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +34,7 @@ public final class ColdStartRunner {
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> handler =
                 (RequestHandler<Object, Object>) handlerClass.getDeclaredConstructor().newInstance();
-        Class<?>[] types = requestHandlerTypes(handlerClass);
+        Class<?>[] types = ColdStartRunnerTypes.of(handlerClass);
         PojoSerializer<Object> input = serializer(types[0], loader);
         PojoSerializer<Object> output = serializer(types[1], loader);
         Object event;
@@ -52,26 +50,6 @@ public final class ColdStartRunner {
     @SuppressWarnings("unchecked")
     private static PojoSerializer<Object> serializer(Class<?> type, ClassLoader loader) {
         return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
-    }
-
-    private static Class<?>[] requestHandlerTypes(Class<?> handlerClass) {
-        for (Class<?> c = handlerClass; c != null; c = c.getSuperclass()) {
-            for (Type type : c.getGenericInterfaces()) {
-                if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    return new Class<?>[] {(Class<?>) p.getActualTypeArguments()[0], (Class<?>) p.getActualTypeArguments()[1]};
-                }
-            }
-            Type superType = c.getGenericSuperclass();
-            if (superType instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
-                    && RequestHandler.class.isAssignableFrom(raw)) {
-                // e.g. SqsJobHandler<J> implements RequestHandler<SQSEvent, SQSBatchResponse>
-                Class<?>[] fromRaw = requestHandlerTypes(raw);
-                if (fromRaw != null) {
-                    return fromRaw;
-                }
-            }
-        }
-        throw new IllegalArgumentException(handlerClass + " does not implement RequestHandler<I, O>");
     }
 
     /** The bits of Lambda's context a handler may read. */
