@@ -66,7 +66,17 @@ class AppointmentRepliesTest {
     }, text -> {
         forwarded.add(text.body());
         return new SendResult(SendResult.Status.SENT, Optional.of("SM1"), "queued");
-    }, "https://example.com/twilio/sms/status", Clock.fixed(NOW, ZoneOffset.UTC), replies);
+    }, "https://example.com/twilio/sms/status", Clock.fixed(NOW, ZoneOffset.UTC), phone -> false, new RelayStore() {
+        @Override
+        public Optional<String> customerForTag(String line, String tag) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> lastAlerted(String staff, String line, Instant now) {
+            return Optional.empty();
+        }
+    }, job -> { }, replies);
 
     static IncomingText text(String sid, String body) {
         return IncomingText.parse(FormParameters.parse("MessageSid=" + sid + "&From=%2B19045550123&To=%2B19045550200"

@@ -148,11 +148,10 @@ public final class MessageRecords {
      * never for generated ones such as sign-in codes.
      */
     public void recordOutboundBody(String messageSid, String body, Instant now) {
-        table.update(Update.item(pk(messageSid), SK)
+        table.update(expiring(Update.item(pk(messageSid), SK)
                 .set("body", body)
                 .keep("direction", Item.s("outbound"))
-                .keep("createdAt", Item.time(now))
-                .keep(Table.TTL, Item.expiresAt(now.plus(KEEP))));
+                .keep("createdAt", Item.time(now)), now));
     }
 
     /** Stores an incoming text; false when it was stored before (a redelivery). */
