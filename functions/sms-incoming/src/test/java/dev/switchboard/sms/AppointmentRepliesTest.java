@@ -33,6 +33,8 @@ class AppointmentRepliesTest {
     final List<String> notices = new ArrayList<>();
     final Map<String, String> optedOut = new HashMap<>();
     final List<String> forwarded = new ArrayList<>();
+    /** Customer texts become owner alerts (issue 16); the owner forward is only the alert queue's fallback. */
+    final List<dev.switchboard.shared.jobs.AlertJob> alerted = new ArrayList<>();
     final Map<String, InboundMessage> stored = new HashMap<>();
 
     final AppointmentReplies replies = new AppointmentReplies(new AppointmentReplies.Store() {
@@ -76,7 +78,7 @@ class AppointmentRepliesTest {
         public Optional<String> lastAlerted(String staff, String line, Instant now) {
             return Optional.empty();
         }
-    }, job -> { }, replies);
+    }, alerted::add, replies);
 
     static IncomingText text(String sid, String body) {
         return IncomingText.parse(FormParameters.parse("MessageSid=" + sid + "&From=%2B19045550123&To=%2B19045550200"
@@ -122,10 +124,12 @@ class AppointmentRepliesTest {
     @Test
     void withoutALiveAppointmentItIsAnOrdinaryText() {
         assertThat(service.received(text("SM05", "C"))).isEqualTo(new IncomingSmsService.Reply.Nothing());
-        assertThat(forwarded).singleElement().asString().contains("C");
+        assertThat(alerted).singleElement().isInstanceOfSatisfying(dev.switchboard.shared.jobs.AlertJob.Text.class,
+                alert -> assertThat(alert.body()).isEqualTo("C"));
         book("2026-12-09T15:30:00Z"); // over more than 12 hours ago
         service.received(text("SM06", "R"));
-        assertThat(forwarded).hasSize(2);
+        assertThat(alerted).hasSize(2);
+        assertThat(forwarded).isEmpty();
         assertThat(notices).isEmpty();
         book("2026-12-12T15:30:00Z");
         assertThat(service.received(text("SM07", "STOP"))).isEqualTo(new IncomingSmsService.Reply.Nothing());
