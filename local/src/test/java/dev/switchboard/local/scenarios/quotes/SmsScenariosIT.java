@@ -30,7 +30,8 @@ class SmsScenariosIT {
     @BeforeAll
     static void start() {
         env = ScenarioStack.start(Map.of("QUOTE_RATE_LIMIT_PER_IP_PER_HOUR", "100000"),
-                List.of("QuoteFunction", "SmsIncomingFunction", "SmsStatusFunction", "SmsSenderFunction"));
+                List.of("QuoteFunction", "SmsIncomingFunction", "SmsStatusFunction", "SmsSenderFunction",
+                        "OwnerAlertsFunction"));
     }
 
     @AfterAll
@@ -144,7 +145,7 @@ class SmsScenariosIT {
     }
 
     @Test
-    void anyOtherMessageIsStoredAndForwardedToTheOwnerOnceEvenWhenRedelivered() {
+    void anyOtherMessageIsStoredAndAlertedToTheOwnerOnceEvenWhenRedelivered() {
         String phone = newPhone();
         String sid = newSid();
         Map<String, String> message = incoming(sid, phone, "Please stop by tomorrow, my truck won't start");
@@ -154,9 +155,13 @@ class SmsScenariosIT {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).endsWith("<Response/>");
         assertThat(again.body()).isEqualTo(first.body());
+        // The owner's alert (docs/owner-alerts.md): the customer's reply tag, name or number, then the text.
+        ScenarioStack.waitUntil(() -> !env.messagesTo(ScenarioStack.FORWARD_TO).isEmpty(),
+                java.time.Duration.ofSeconds(60), "the owner's alert");
         assertThat(env.messagesTo(ScenarioStack.FORWARD_TO)).singleElement().satisfies(forward -> {
             assertThat(forward.first("From")).contains(ScenarioStack.SMS_FROM);
-            assertThat(forward.first("Body")).contains("From " + phone + ": Please stop by tomorrow, my truck won't start");
+            assertThat(forward.first("Body")).hasValueSatisfying(body -> assertThat(body)
+                    .matches("#[2-9A-Z]{2,3} Text from .*: Please stop by tomorrow, my truck won't start"));
             assertThat(forward.first("StatusCallback")).contains(env.baseUrl() + "/twilio/sms/status");
         });
         assertThat(env.item("MSG#" + sid, "MSG")).hasValueSatisfying(stored -> {
@@ -164,7 +169,8 @@ class SmsScenariosIT {
             assertThat(s(stored, "from")).isEqualTo(phone);
             assertThat(s(stored, "body")).isEqualTo("Please stop by tomorrow, my truck won't start");
         });
-        assertThat(env.item("TEXT#forward:" + sid, "TEXT")).hasValueSatisfying(c -> assertThat(s(c, "state")).isEqualTo("sent"));
+        assertThat(env.item("TEXT#alert:text:" + sid + ":" + ScenarioStack.FORWARD_TO, "TEXT"))
+                .hasValueSatisfying(c -> assertThat(s(c, "state")).isEqualTo("sent"));
         // Not an opt-out: more than one word.
         assertThat(env.item("PHONE#" + phone, "OPTOUT")).isEmpty();
     }
