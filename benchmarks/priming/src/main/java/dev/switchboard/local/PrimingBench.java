@@ -54,6 +54,8 @@ public final class PrimingBench {
     }
 
     public static void main(String[] args) throws Exception {
+        org.apache.logging.log4j.core.config.Configurator.initialize("switchboard-local", PrimingBench.class.getClassLoader(),
+                "classpath:log4j2-local.xml");
         Path root = Path.of(args[0]).toAbsolutePath();
         String runner = Path.of(args[1]).toAbsolutePath().toString();
         int rounds = Integer.parseInt(args[2]);

@@ -55,6 +55,8 @@ public final class Priming {
 
     private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
     private static final ThreadLocal<Boolean> ACTIVE = ThreadLocal.withInitial(() -> false);
+    /** The loopback answerer's port while {@link #runBeforeCheckpoint} runs; 0 otherwise. */
+    private static volatile int loopbackPort;
     private static final List<Primer> PRIMERS = new ArrayList<>();
     private static final ObjectMapper EVENTS = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
@@ -139,6 +141,26 @@ public final class Priming {
             primers = new ArrayList<>(PRIMERS);
         }
         int primed = 0;
+        LoopbackAnswerer loopback = null;
+        try {
+            loopback = new LoopbackAnswerer();
+            loopbackPort = loopback.port();
+        } catch (java.io.IOException e) {
+            LOG.debug("No loopback answerer ({}): SDK calls are answered in the process", e.toString());
+        }
+        try {
+            primed = primeAll(primers);
+        } finally {
+            loopbackPort = 0;
+            if (loopback != null) {
+                loopback.close();
+            }
+        }
+        return primed;
+    }
+
+    private static int primeAll(List<Primer> primers) {
+        int primed = 0;
         for (Primer primer : primers) {
             Object handler = primer.handler().get();
             if (handler == null) {
@@ -171,6 +193,10 @@ public final class Priming {
         } finally {
             ACTIVE.set(was);
         }
+    }
+
+    static int loopbackPort() {
+        return loopbackPort;
     }
 
     /** Whether this thread is priming. */

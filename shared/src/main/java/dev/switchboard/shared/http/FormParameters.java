@@ -48,6 +48,9 @@ public final class FormParameters {
     }
 
     private static String decode(String text) {
+        if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+            return text; // nothing to decode: most of Twilio's parameter names and many values
+        }
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

@@ -141,6 +141,28 @@ class PrimingTest {
     }
 
     @Test
+    void beforeTheSnapshotSdkCallsGoThroughTheRealHttpClientToTheLoopbackAndNoFurther() {
+        String pk = "priming#" + UUID.randomUUID();
+        String table = EMULATORS.resources().tableName("SwitchboardTable");
+        try (DynamoDbClient dynamo = aws.configure(DynamoDbClient.builder(), Duration.ofSeconds(5)).build()) {
+            List<Object> answers = new ArrayList<>();
+            RequestHandler<APIGatewayV2HTTPEvent, String> writer = (event, context) -> {
+                answers.add(dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(pk),
+                        "sk", AttributeValue.fromS("x")))).responseMetadata().requestId());
+                return "ok";
+            };
+            Priming.register(writer, APIGatewayV2HTTPEvent.class, "health.json");
+            long before = LoopbackAnswerer.ANSWERED.get();
+            Priming.runBeforeCheckpoint();
+            assertThat(LoopbackAnswerer.ANSWERED.get() - before).isEqualTo(Priming.ROUNDS);
+            assertThat(answers).hasSize(Priming.ROUNDS).containsOnly("priming");
+            assertThat(Priming.loopbackPort()).isZero();
+        }
+        assertThat(EMULATORS.aws().dynamoDb().getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("x")))).hasItem()).isFalse();
+    }
+
+    @Test
     void aFailingPrimerNeverStopsTheSnapshot() {
         RequestHandler<APIGatewayV2HTTPEvent, String> failing = (event, context) -> {
             throw new IllegalStateException("boom");
