@@ -50,7 +50,8 @@ class FunctionEnvironmentTest {
                 .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000")
                 .containsEntry("SWITCHBOARD_LOCAL", "true")
                 .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "CrmSyncFunction")
-                .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")
+                .containsEntry("SWITCHBOARD_LOCAL_CLOCK", "movable")
+                .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512")               // its own MemorySize
                 .doesNotContainKeys("AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_ENDPOINT_URL_SSM",
                         "CRM_API_KEY_PARAMETER", "TWILIO_AUTH_TOKEN_PARAMETER", "LINES_PARAMETER");
     }
