@@ -7,6 +7,7 @@ import dev.switchboard.shared.appointments.Appointments;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.FormParameters;
+import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.sms.InboundMessage;
 import dev.switchboard.shared.sms.SendResult;
 import java.time.Clock;
@@ -33,6 +34,8 @@ class AppointmentRepliesTest {
     final List<String> notices = new ArrayList<>();
     final Map<String, String> optedOut = new HashMap<>();
     final List<String> forwarded = new ArrayList<>();
+    /** The customer texts handed to the owner (as text alerts, since issue 16). */
+    final List<AlertJob> alerted = new ArrayList<>();
     final Map<String, InboundMessage> stored = new HashMap<>();
 
     final AppointmentReplies replies = new AppointmentReplies(new AppointmentReplies.Store() {
@@ -76,7 +79,7 @@ class AppointmentRepliesTest {
         public Optional<String> lastAlerted(String staff, String line, Instant now) {
             return Optional.empty();
         }
-    }, job -> { }, replies);
+    }, alerted::add, replies);
 
     static IncomingText text(String sid, String body) {
         return IncomingText.parse(FormParameters.parse("MessageSid=" + sid + "&From=%2B19045550123&To=%2B19045550200"
@@ -99,6 +102,7 @@ class AppointmentRepliesTest {
         service.received(text("SM02", "Y"));   // and the customer says it again
         assertThat(notices).containsExactly("A-1:CONFIRMED");
         assertThat(forwarded).isEmpty();
+        assertThat(alerted).isEmpty();
     }
 
     @Test
@@ -122,10 +126,11 @@ class AppointmentRepliesTest {
     @Test
     void withoutALiveAppointmentItIsAnOrdinaryText() {
         assertThat(service.received(text("SM05", "C"))).isEqualTo(new IncomingSmsService.Reply.Nothing());
-        assertThat(forwarded).singleElement().asString().contains("C");
+        assertThat(alerted).singleElement().isInstanceOfSatisfying(AlertJob.Text.class,
+                t -> assertThat(t.body()).isEqualTo("C"));
         book("2026-12-09T15:30:00Z"); // over more than 12 hours ago
         service.received(text("SM06", "R"));
-        assertThat(forwarded).hasSize(2);
+        assertThat(alerted).hasSize(2);
         assertThat(notices).isEmpty();
         book("2026-12-12T15:30:00Z");
         assertThat(service.received(text("SM07", "STOP"))).isEqualTo(new IncomingSmsService.Reply.Nothing());
