@@ -8,6 +8,7 @@ import dev.switchboard.shared.auth.OwnerAuth;
 import dev.switchboard.shared.auth.Principal;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
@@ -51,6 +52,7 @@ public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public NotifyHandler(Map<String, String> environment) {
         this(ColdStart.wire("NotifyFunction", () -> NotifyWiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, APIGatewayV2HTTPEvent.class, "notify-appointment-confirmed.json"); // SnapStart: answered before the snapshot
     }
 
     private NotifyHandler(NotifyWiring w) {
