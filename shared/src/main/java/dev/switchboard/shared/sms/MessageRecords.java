@@ -60,6 +60,11 @@ public final class MessageRecords {
 
     /** Texts to staff (alerts, relay notices, the old owner forward): not part of any customer's conversation. */
     private static final java.util.Set<String> STAFF_KINDS = java.util.Set.of("relay-notice", "owner-forward");
+    /**
+     * Customer texts of {@code /api/notify} ({@code notify-<template>}): notify files each as its own event
+     * ({@code SEND#<id>}, which exists before a MessageSid does), so the MessageSid's record is not filed again.
+     */
+    static final String NOTIFY_KIND_PREFIX = "notify-";
 
     private final Table table;
     private final ActivityIndex activity;
@@ -122,7 +127,8 @@ public final class MessageRecords {
      * ({@code sentBy}) counts as the business having replied. Never fails the send.
      */
     private void recordActivity(OutgoingText text, String sid, Instant now) {
-        if (STAFF_KINDS.contains(text.kind()) || text.kind().startsWith("alert-")) {
+        if (STAFF_KINDS.contains(text.kind()) || text.kind().startsWith("alert-")
+                || text.kind().startsWith(NOTIFY_KIND_PREFIX)) {
             return;
         }
         try {
