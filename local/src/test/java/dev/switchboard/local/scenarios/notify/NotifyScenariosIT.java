@@ -295,6 +295,18 @@ class NotifyScenariosIT {
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
         assertThat(notify(body.replace("auth-1", "auth-2")).statusCode()).isEqualTo(202);
         assertThat(textsTo(phone)).hasSize(2);
+
+        // The owner's credentials too, as on every /api route: the recordings token; a made-up session is refused.
+        HttpResponse<String> owner = send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/notify"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + stack.recordingsToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("auth-1", "auth-3"))));
+        assertThat(owner.statusCode()).as(owner.body()).isEqualTo(202);
+        assertThat(send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/notify"))
+                .header("Content-Type", "application/json").header("Origin", stack.baseUrl())
+                .header("Cookie", "__Host-sb_session=" + "x".repeat(43))
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("auth-1", "auth-4")))).statusCode())
+                .as("unknown session").isEqualTo(401);
+        assertThat(textsTo(phone)).hasSize(3);
     }
 
     @Test
