@@ -41,7 +41,7 @@ class PrimingIT {
                         "CRM_KIND", "webhook",
                         "CRM_WEBHOOK_URL", thirdParties.baseUrl() + "/crm",
                         "CRM_WEBHOOK_SECRET", "priming-test-secret",
-                        "TRANSCRIBER", "whisper",
+                        "TRANSCRIBER", "openai-whisper",
                         "OPENAI_BASE_URL", thirdParties.baseUrl(),
                         "OPENAI_API_KEY", "sk-priming-test"))
                 .start();
