@@ -254,8 +254,10 @@ public final class InboxService {
             return new TextOutcome.Failed("no sending number: set TWILIO_SMS_FROM or the line's smsFrom");
         }
         String key = "inbox:" + digest(request.to() + "|" + request.idempotencyKey());
+        // Filed in the conversation by MessageRecords when Twilio takes it (now or from the retry queue).
         OutgoingText text = new OutgoingText(key, "inbox-reply", request.to(), from,
-                from.isPresent() ? Optional.empty() : messagingServiceSid, request.body(), smsStatusCallback);
+                from.isPresent() ? Optional.empty() : messagingServiceSid, request.body(), smsStatusCallback,
+                request.sentBy());
         SendResult result = texts.send(text);
         String lineNumber = line.get().number().or(() -> from).orElse("");
         switch (result.status()) {

@@ -2,7 +2,6 @@ package dev.switchboard.inbox;
 
 import dev.switchboard.shared.activity.ActivityEvent;
 import dev.switchboard.shared.activity.ActivityIndex;
-import dev.switchboard.shared.sms.MessageRecords;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.Table;
@@ -29,13 +28,11 @@ final class IndexedActivity implements ActivityStore {
     private final Table table;
     private final ActivityIndex index;
     private final CallRecords calls;
-    private final MessageRecords messages;
 
     IndexedActivity(Table table) {
         this.table = table;
         this.index = new ActivityIndex(table);
         this.calls = new CallRecords(table);
-        this.messages = new MessageRecords(table);
     }
 
     @Override
@@ -100,9 +97,8 @@ final class IndexedActivity implements ActivityStore {
 
     @Override
     public void textSent(String messageSid, String contact, String line, String body, Optional<String> sentBy, Instant at) {
-        messages.recordOutboundBody(messageSid, body, at);
-        index.record(ActivityEvent.outbound(MessageRecords.pk(messageSid), MessageRecords.SK, contact, line, at,
-                ActivityEvent.Category.TEXT, sentBy));
+        // MessageRecords stored the body and filed the text when Twilio took it; a reply from the inbox (by a
+        // person or a script) is the business answering, which an automatic text is not.
         index.businessReplied(contact, at);
     }
 

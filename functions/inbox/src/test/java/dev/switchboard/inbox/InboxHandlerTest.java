@@ -322,7 +322,14 @@ class InboxHandlerTest {
     }
 
     /** Contacts: none known but through the fake activity; opt-outs from the set. */
-    record FakeContacts(Set<String> optedOut) implements ContactRecords {
+    static class FakeContacts implements ContactRecords {
+        final Set<String> optedOut;
+        final Map<String, Map<String, AttributeValue>> recordings = new HashMap<>();
+
+        FakeContacts(Set<String> optedOut) {
+            this.optedOut = optedOut;
+        }
+
         @Override
         public Optional<Map<String, AttributeValue>> profile(String phone) {
             return Optional.empty();
@@ -340,7 +347,7 @@ class InboxHandlerTest {
 
         @Override
         public Optional<Map<String, AttributeValue>> recording(String recordingSid) {
-            return Optional.empty();
+            return Optional.ofNullable(recordings.get(recordingSid));
         }
 
         @Override
@@ -376,7 +383,9 @@ class InboxHandlerTest {
 
         @Override
         public Set<String> needingReply(Collection<Map<String, AttributeValue>> events) {
-            return Set.of();
+            Set<String> waiting = new HashSet<>();
+            events.stream().filter(e -> Item.flag(e, "actNeedsReply")).forEach(e -> waiting.add(e.get(Table.PK).s()));
+            return waiting;
         }
 
         @Override

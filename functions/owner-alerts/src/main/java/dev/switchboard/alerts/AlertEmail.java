@@ -29,40 +29,40 @@ record AlertEmail(String subject, String text, String html) {
         String message = null;
         String messageLabel = null;
         if (job instanceof AlertJob.Voicemail v) {
-                subject = "Voicemail from " + who;
-                fields.put("Length", AlertTexts.duration(v.durationSeconds()));
-                put(fields, "Vehicle", v.vehicle());
-                put(fields, "Service", v.service());
-                messageLabel = "Transcript";
-                String transcript = Optional.ofNullable(v.transcript()).or(() -> Optional.ofNullable(v.transcriptExcerpt()))
-                        .map(t -> SafeText.bounded(SafeText.xml(t).strip(), MAX_TRANSCRIPT)).orElse("");
-                message = !transcript.isEmpty() ? transcript : switch (v.trigger()) {
-                    case deadline -> "(The transcript is not ready yet: it will be on the page linked below.)";
-                    case failed -> "(Transcription failed: listen to the recording on the page linked below.)";
-                    default -> "(No transcript: listen to the recording on the page linked below.)";
-                };
+            subject = "Voicemail from " + who;
+            fields.put("Length", AlertTexts.duration(v.durationSeconds()));
+            put(fields, "Vehicle", v.vehicle());
+            put(fields, "Service", v.service());
+            messageLabel = "Transcript";
+            String transcript = Optional.ofNullable(v.transcript()).or(() -> Optional.ofNullable(v.transcriptExcerpt()))
+                    .map(t -> SafeText.bounded(SafeText.xml(t).strip(), MAX_TRANSCRIPT)).orElse("");
+            message = !transcript.isEmpty() ? transcript : switch (v.trigger()) {
+                case deadline -> "(The transcript is not ready yet: it will be on the page linked below.)";
+                case failed -> "(Transcription failed: listen to the recording on the page linked below.)";
+                default -> "(No transcript: listen to the recording on the page linked below.)";
+            };
         } else if (job instanceof AlertJob.Quote q) {
-                subject = "Quote request from " + who;
-                put(fields, "Vehicle", q.vehicle());
-                put(fields, "Service", q.service());
-                fields.put("Estimate", q.estimate() == null || q.estimate().isBlank() ? "no price"
-                        : AlertTexts.money(q.estimate(), q.currency()));
+            subject = "Quote request from " + who;
+            put(fields, "Vehicle", q.vehicle());
+            put(fields, "Service", q.service());
+            fields.put("Estimate", q.estimate() == null || q.estimate().isBlank() ? "no price"
+                    : AlertTexts.money(q.estimate(), q.currency()));
         } else if (job instanceof AlertJob.Text t) {
-                subject = "Text from " + who;
-                messageLabel = "Message";
-                message = t.body() == null || t.body().isBlank() ? "(empty message)" : SafeText.xml(t.body()).strip();
-                if (t.mediaCount() != null && t.mediaCount() > 0) {
-                    fields.put("Pictures or files", String.valueOf(t.mediaCount()));
-                }
+            subject = "Text from " + who;
+            messageLabel = "Message";
+            message = t.body() == null || t.body().isBlank() ? "(empty message)" : SafeText.xml(t.body()).strip();
+            if (t.mediaCount() != null && t.mediaCount() > 0) {
+                fields.put("Pictures or files", String.valueOf(t.mediaCount()));
+            }
         } else if (job instanceof AlertJob.Appointment a) {
-                boolean confirmed = a.reply() == AlertJob.Reply.confirmed;
-                subject = (confirmed ? "Appointment confirmed by " : "Reschedule requested by ") + who;
-                fields.put("Answer", confirmed ? "Confirmed" : "Wants to reschedule: call them");
-                fields.put("Appointment", AlertTexts.appointmentTime(a, zone).orElse(a.appointmentId()));
-                put(fields, "Appointment id", a.appointmentId());
+            boolean confirmed = a.reply() == AlertJob.Reply.confirmed;
+            subject = (confirmed ? "Appointment confirmed by " : "Reschedule requested by ") + who;
+            fields.put("Answer", confirmed ? "Confirmed" : "Wants to reschedule: call them");
+            fields.put("Appointment", AlertTexts.appointmentTime(a, zone).orElse(a.appointmentId()));
+            put(fields, "Appointment id", a.appointmentId());
         } else {
-                subject = "Missed call from " + who;
-                fields.put("When", job.occurredAt());
+            subject = "Missed call from " + who;
+            fields.put("When", job.occurredAt());
         }
         subject = AlertTexts.clean("[" + business + "] " + subject, 200);
         StringBuilder text = new StringBuilder();

@@ -7,7 +7,6 @@ import dev.switchboard.shared.appointments.Appointments;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.FormParameters;
-import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.sms.InboundMessage;
 import dev.switchboard.shared.sms.SendResult;
 import java.time.Clock;
@@ -34,8 +33,8 @@ class AppointmentRepliesTest {
     final List<String> notices = new ArrayList<>();
     final Map<String, String> optedOut = new HashMap<>();
     final List<String> forwarded = new ArrayList<>();
-    /** The customer texts handed to the owner (as text alerts, since issue 16). */
-    final List<AlertJob> alerted = new ArrayList<>();
+    /** Customer texts become owner alerts (issue 16); the owner forward is only the alert queue's fallback. */
+    final List<dev.switchboard.shared.jobs.AlertJob> alerted = new ArrayList<>();
     final Map<String, InboundMessage> stored = new HashMap<>();
 
     final AppointmentReplies replies = new AppointmentReplies(new AppointmentReplies.Store() {
@@ -102,7 +101,6 @@ class AppointmentRepliesTest {
         service.received(text("SM02", "Y"));   // and the customer says it again
         assertThat(notices).containsExactly("A-1:CONFIRMED");
         assertThat(forwarded).isEmpty();
-        assertThat(alerted).isEmpty();
     }
 
     @Test
@@ -126,11 +124,12 @@ class AppointmentRepliesTest {
     @Test
     void withoutALiveAppointmentItIsAnOrdinaryText() {
         assertThat(service.received(text("SM05", "C"))).isEqualTo(new IncomingSmsService.Reply.Nothing());
-        assertThat(alerted).singleElement().isInstanceOfSatisfying(AlertJob.Text.class,
-                t -> assertThat(t.body()).isEqualTo("C"));
+        assertThat(alerted).singleElement().isInstanceOfSatisfying(dev.switchboard.shared.jobs.AlertJob.Text.class,
+                alert -> assertThat(alert.body()).isEqualTo("C"));
         book("2026-12-09T15:30:00Z"); // over more than 12 hours ago
         service.received(text("SM06", "R"));
         assertThat(alerted).hasSize(2);
+        assertThat(forwarded).isEmpty();
         assertThat(notices).isEmpty();
         book("2026-12-12T15:30:00Z");
         assertThat(service.received(text("SM07", "STOP"))).isEqualTo(new IncomingSmsService.Reply.Nothing());

@@ -58,13 +58,21 @@ public final class MessageRecords {
                                  Optional<String> to, Optional<String> from) {
     }
 
-    /** Texts to staff (alerts, relay notices, the old owner forward): not part of any customer's conversation. */
-    private static final java.util.Set<String> STAFF_KINDS = java.util.Set.of("relay-notice", "owner-forward");
     /**
-     * Customer texts of {@code /api/notify} ({@code notify-<template>}): notify files each as its own event
-     * ({@code SEND#<id>}, which exists before a MessageSid does), so the MessageSid's record is not filed again.
+     * Texts to staff (relay notices, the old owner forward, sign-in codes; alerts are {@code alert-*}): not part
+     * of any customer's conversation.
      */
-    static final String NOTIFY_KIND_PREFIX = "notify-";
+    private static final java.util.Set<String> STAFF_KINDS = java.util.Set.of("relay-notice", "owner-forward",
+            "sign-in-code");
+
+    /**
+     * Whether a text of this kind is filed here in the customer's conversation: not texts to staff, and not the
+     * notify API's ({@code notify-*}), which files its own {@code SEND#} event from the moment it is accepted
+     * (before it has a MessageSid), so it is not filed twice.
+     */
+    static boolean isCustomerConversation(String kind) {
+        return !STAFF_KINDS.contains(kind) && !kind.startsWith("alert-") && !kind.startsWith("notify-");
+    }
 
     private final Table table;
     private final ActivityIndex activity;
@@ -127,8 +135,7 @@ public final class MessageRecords {
      * ({@code sentBy}) counts as the business having replied. Never fails the send.
      */
     private void recordActivity(OutgoingText text, String sid, Instant now) {
-        if (STAFF_KINDS.contains(text.kind()) || text.kind().startsWith("alert-")
-                || text.kind().startsWith(NOTIFY_KIND_PREFIX)) {
+        if (!isCustomerConversation(text.kind())) {
             return;
         }
         try {
@@ -147,17 +154,6 @@ public final class MessageRecords {
     public void recordInboundActivity(InboundMessage message, Instant now) {
         activity.record(ActivityEvent.inbound(pk(message.messageSid()), SK, message.from(),
                 message.line().orElse(message.to()), now, ActivityEvent.Category.TEXT, true));
-    }
-
-    /**
-     * What an outbound text said, for the owner's thread: kept only for texts a person wrote (an inbox reply),
-     * never for generated ones such as sign-in codes.
-     */
-    public void recordOutboundBody(String messageSid, String body, Instant now) {
-        table.update(expiring(Update.item(pk(messageSid), SK)
-                .set("body", body)
-                .keep("direction", Item.s("outbound"))
-                .keep("createdAt", Item.time(now)), now));
     }
 
     /** Stores an incoming text; false when it was stored before (a redelivery). */

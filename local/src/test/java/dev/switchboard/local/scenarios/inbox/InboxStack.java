@@ -80,7 +80,8 @@ final class InboxStack implements AutoCloseable {
 
     /** A fresh fictional customer number per call, so scenarios never share caps, opt-outs or timelines. */
     static String newCustomer() {
-        return "+1555" + String.format("%07d", NUMBERS.incrementAndGet() % 10_000_000);
+        // A number libphonenumber holds valid (+1 555 is not an area code): only valid callers are customers.
+        return "+19047" + String.format("%06d", NUMBERS.incrementAndGet() % 1_000_000);
     }
 
     TwilioSandbox sandbox() {
