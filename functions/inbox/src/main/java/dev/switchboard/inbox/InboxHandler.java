@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.shared.auth.OwnerAuth;
 import dev.switchboard.shared.auth.Principal;
 import dev.switchboard.shared.config.ColdStart;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
@@ -58,6 +59,7 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
 
     public InboxHandler(Map<String, String> environment) {
         this(ColdStart.wire("InboxFunction", () -> InboxWiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, APIGatewayV2HTTPEvent.class, "inbox-api-activity.json"); // SnapStart: answered before the snapshot
     }
 
     private InboxHandler(InboxWiring w) {

@@ -48,6 +48,7 @@ public class OutboundCallHandler extends TwilioWebhookHandler {
 
     public OutboundCallHandler(Map<String, String> environment) {
         this(ColdStart.wire("OutboundCallFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        primeWith("outbound-call.json"); // SnapStart: answered before the snapshot (shared/config/Priming)
     }
 
     private OutboundCallHandler(Wiring wiring) {

@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.auth.OwnerAuth;
+import dev.switchboard.shared.auth.Principal;
 import dev.switchboard.shared.config.ColdStart;
+import dev.switchboard.shared.config.ConfigException;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
@@ -22,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/notify} (a customer text on the business's schedule, {@link NotifyService}) and
  * {@code GET /api/notify/{id}} (what became of it, {@link NotifyViews}). Authenticated by
- * {@link NotifyAuth}: anything else is a 401 before the body is read. A body over 16 KiB is a 413;
+ * {@link NotifyAuth} ({@code NOTIFY_TOKEN} bearer, {@code NOTIFY_SECRET} signature) or, like every owner
+ * route, by {@link OwnerAuth} (a staff session cookie, with the Origin rule for a POST: else 403
+ * {@code forbidden_origin}; or {@code Bearer <RECORDINGS_TOKEN>}): anything else is a 401 before the body is read. A body over 16 KiB is a 413;
  * malformed JSON, wrong types and unknown fields a 400 with {@code {"errors": {...}}}; nothing a client
  * sends causes a 5xx.
  */
@@ -32,6 +38,7 @@ public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     private static final Logger LOG = LoggerFactory.getLogger(NotifyHandler.class);
 
     private final Supplier<NotifyAuth> auth;
+    private final Optional<OwnerAuth> owner;
     private final NotifyRequestReader reader;
     private final NotifyService service;
     private final NotifyViews views;
@@ -45,15 +52,24 @@ public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public NotifyHandler(Map<String, String> environment) {
         this(ColdStart.wire("NotifyFunction", () -> NotifyWiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, APIGatewayV2HTTPEvent.class, "notify-appointment-confirmed.json"); // SnapStart: answered before the snapshot
     }
 
     private NotifyHandler(NotifyWiring w) {
-        this(w.auth(), w.reader(), w.service(), new NotifyViews(w.store()), w.clock());
+        this(w.auth(), Optional.of(w.owner()), w.reader(), w.service(), new NotifyViews(w.store()), w.clock());
     }
 
+    /** Only the notify credentials ({@code NOTIFY_TOKEN}, {@code NOTIFY_SECRET}). */
     public NotifyHandler(Supplier<NotifyAuth> auth, NotifyRequestReader reader, NotifyService service,
                          NotifyViews views, Clock clock) {
+        this(auth, Optional.empty(), reader, service, views, clock);
+    }
+
+    /** @param owner the owner's credentials (session cookie, {@code RECORDINGS_TOKEN}), accepted as well */
+    public NotifyHandler(Supplier<NotifyAuth> auth, Optional<OwnerAuth> owner, NotifyRequestReader reader,
+                         NotifyService service, NotifyViews views, Clock clock) {
         this.auth = auth;
+        this.owner = owner;
         this.reader = reader;
         this.service = service;
         this.views = views;
@@ -88,6 +104,7 @@ public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
         } catch (HttpProblem problem) {
             String code = switch (problem.status()) {
                 case 401 -> "unauthorized";
+                case 403 -> "forbidden_origin";
                 case 405 -> "method_not_allowed";
                 case 413 -> "too_large";
                 default -> "bad_request";
@@ -117,17 +134,36 @@ public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
         return HttpResponses.json(outcome.status(), Json.write(outcome.body()));
     }
 
+    /**
+     * The notify credentials first; when they do not match, the owner's (a staff session, or the
+     * {@code RECORDINGS_TOKEN} bearer). 401 when neither accepts the request, 403 for a cookie POST from
+     * another origin.
+     */
     private void authorize(HttpRequest request) {
         NotifyAuth.Verdict verdict = auth.get().check(request.header("authorization"),
                 request.header(NotifyAuth.SIGNATURE_HEADER), request.body(), clock.instant());
-        if (verdict != NotifyAuth.Verdict.OK) {
-            if (verdict == NotifyAuth.Verdict.NOT_CONFIGURED) {
-                LOG.error("Notify API: refused a request: neither NOTIFY_TOKEN nor NOTIFY_SECRET is set");
-            } else {
-                LOG.warn("Notify API: refused a request from {} ({})", request.sourceIp().orElse("unknown"), verdict);
-            }
-            throw new HttpProblem(401, "Unauthorized", Map.of("WWW-Authenticate", "Bearer realm=\"switchboard-notify\""));
+        if (verdict == NotifyAuth.Verdict.OK) {
+            return;
         }
+        if (owner.isPresent()) {
+            try {
+                Principal principal = owner.get().authenticate(request);
+                LOG.info("Notify API: {}", principal.isPerson() ? "a staff member's session" : "the owner's bearer token");
+                return;
+            } catch (HttpProblem problem) {
+                if (problem.status() != 401) {
+                    throw problem;
+                }
+            } catch (ConfigException e) {
+                LOG.error("Notify API: the owner's credentials cannot be checked: {}", e.getMessage());
+            }
+        }
+        if (verdict == NotifyAuth.Verdict.NOT_CONFIGURED && owner.isEmpty()) {
+            LOG.error("Notify API: refused a request: neither NOTIFY_TOKEN nor NOTIFY_SECRET is set");
+        } else {
+            LOG.warn("Notify API: refused a request from {} ({})", request.sourceIp().orElse("unknown"), verdict);
+        }
+        throw new HttpProblem(401, "Unauthorized", Map.of("WWW-Authenticate", "Bearer realm=\"switchboard-notify\""));
     }
 
     private static APIGatewayV2HTTPResponse error(int status, String error, String detail) {

@@ -3,6 +3,7 @@ package dev.switchboard.notify;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.switchboard.shared.config.ColdStart;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.logging.FunctionLogging;
 import java.util.Map;
@@ -22,6 +23,7 @@ public class NotifySweeperHandler implements RequestHandler<Map<String, Object>,
 
     public NotifySweeperHandler(Map<String, String> environment) {
         this(ColdStart.wire("NotifySweeperFunction", () -> NotifyWiring.from(Settings.fromEnvironment(environment))).sweeper());
+        Priming.register(this, scheduleEvent(), "notify-sweeper-schedule.json"); // SnapStart: answered before the snapshot
     }
 
     public NotifySweeperHandler(NotifySweeper sweeper) {
@@ -34,5 +36,11 @@ public class NotifySweeperHandler implements RequestHandler<Map<String, Object>,
             NotifySweeper.Sweep sweep = sweeper.sweep();
             return Map.of("sent", sweep.sent(), "skipped", sweep.skipped(), "deferred", sweep.deferred());
         });
+    }
+
+    /** The scheduled event's type, for priming. */
+    @SuppressWarnings("unchecked")
+    private static Class<Map<String, Object>> scheduleEvent() {
+        return (Class<Map<String, Object>>) (Class<?>) Map.class;
     }
 }

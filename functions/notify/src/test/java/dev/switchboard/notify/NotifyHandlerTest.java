@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.switchboard.shared.auth.BearerToken;
+import dev.switchboard.shared.auth.OwnerAuth;
+import dev.switchboard.shared.auth.Sessions;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
@@ -40,6 +43,32 @@ class NotifyHandlerTest {
             new NotifyRequestReader("US", n -> false),
             new NotifyService(n -> lines.fallback(), NotifyOptions::defaults, store, texter, clock),
             new NotifyViews(store), clock);
+
+    // The owner's credentials, as the inbox accepts them.
+    static final String BASE = "https://phone.example.com";
+    static final String RECORDINGS_TOKEN = "sample-recordings-token-0123456789";
+    static final String STAFF = "+19045550177";
+    static final String SESSION = "s".repeat(43);
+    final Map<String, String> sessions = new HashMap<>(Map.of(SESSION, STAFF));
+    final java.util.Set<String> staff = new java.util.HashSet<>(java.util.Set.of(STAFF));
+    java.util.function.Supplier<BearerToken> recordingsToken = () -> new BearerToken(RECORDINGS_TOKEN);
+
+    NotifyHandler withOwnerAuth() {
+        OwnerAuth owner = new OwnerAuth(() -> recordingsToken.get(), (id, now) -> Optional.ofNullable(sessions.get(id))
+                .map(s -> new Sessions.Session(s, "hash-" + id, now.plusSeconds(60))), staff::contains, BASE, clock);
+        return new NotifyHandler(() -> new NotifyAuth(Optional.of("sample-notify-token-0123456789"), Optional.empty()),
+                Optional.of(owner), new NotifyRequestReader("US", n -> false),
+                new NotifyService(n -> lines.fallback(), NotifyOptions::defaults, store, texter, clock),
+                new NotifyViews(store), clock);
+    }
+
+    /** The sample confirmation with its own idempotency key, sent with {@code headers} and {@code cookies}. */
+    static APIGatewayV2HTTPEvent confirmation(String key, Map<String, String> headers, List<String> cookies) {
+        APIGatewayV2HTTPEvent event = event("notify-appointment-confirmed.json", headers, null);
+        event.setBody(event.getBody().replaceAll("\"idempotencyKey\"\\s*:\\s*\"[^\"]*\"", "\"idempotencyKey\":\"" + key + "\""));
+        event.setCookies(cookies);
+        return event;
+    }
 
     static APIGatewayV2HTTPEvent event(String file, Map<String, String> headers, String body) {
         APIGatewayV2HTTPEvent event = TwilioEvents.load(file);
@@ -98,6 +127,57 @@ class NotifyHandlerTest {
         assertThat(sent).isEmpty();
         assertThat(store.sends).isEmpty();
         assertThat(store.keys).isEmpty();
+    }
+
+    @Test
+    void theOwnersBearerTokenAndAStaffSessionAreAcceptedToo() {
+        NotifyHandler handler = withOwnerAuth();
+        assertThat(handler.handle(confirmation("k-notify", Map.of(), List.of())).getStatusCode()).isEqualTo(202);
+        assertThat(handler.handle(confirmation("k-bearer", Map.of("authorization", "Bearer " + RECORDINGS_TOKEN),
+                List.of())).getStatusCode()).isEqualTo(202);
+        APIGatewayV2HTTPResponse cookie = handler.handle(confirmation("k-cookie", Map.of("authorization", "",
+                "origin", BASE), List.of(OwnerAuth.COOKIE + "=" + SESSION)));
+        assertThat(cookie.getStatusCode()).as(cookie.getBody()).isEqualTo(202);
+        String id = cookie.getBody().replaceAll(".*\"id\":\"(N-[0-9a-f]+)\".*", "$1");
+        APIGatewayV2HTTPEvent get = event("notify-status.json", Map.of(), null);
+        get.setRawPath("/api/notify/" + id);
+        get.setPathParameters(Map.of("id", id));
+        get.setCookies(List.of(OwnerAuth.COOKIE + "=" + SESSION));
+        assertThat(handler.handle(get).getStatusCode()).isEqualTo(200);
+        assertThat(sent).hasSize(3);
+    }
+
+    @Test
+    void aCookiePostFromAnotherOriginIs403AndAnUnknownSessionOrTokenIs401WritingNothing() {
+        NotifyHandler handler = withOwnerAuth();
+        List<String> cookie = List.of(OwnerAuth.COOKIE + "=" + SESSION);
+        APIGatewayV2HTTPResponse otherOrigin = handler.handle(confirmation("k1", Map.of("authorization", "",
+                "origin", "https://evil.example.com"), cookie));
+        assertThat(otherOrigin.getStatusCode()).isEqualTo(403);
+        assertThat(otherOrigin.getBody()).contains("forbidden_origin");
+        assertThat(handler.handle(confirmation("k2", Map.of("authorization", ""), cookie)).getStatusCode()).isEqualTo(403);
+        assertThat(handler.handle(confirmation("k3", Map.of("authorization", "", "origin", BASE),
+                List.of(OwnerAuth.COOKIE + "=" + "x".repeat(43)))).getStatusCode()).isEqualTo(401);
+        staff.clear(); // the person left STAFF: the session opens nothing
+        assertThat(handler.handle(confirmation("k4", Map.of("authorization", "", "origin", BASE), cookie))
+                .getStatusCode()).isEqualTo(401);
+        APIGatewayV2HTTPResponse wrong = handler.handle(confirmation("k5",
+                Map.of("authorization", "Bearer not-the-recordings-token-000"), List.of()));
+        assertThat(wrong.getStatusCode()).isEqualTo(401);
+        assertThat(wrong.getHeaders()).containsKey("WWW-Authenticate");
+        assertThat(sent).isEmpty();
+        assertThat(store.sends).isEmpty();
+    }
+
+    @Test
+    void withoutRecordingsTokenTheNotifyTokenStillWorksAndAnotherBearerIs401() {
+        recordingsToken = () -> {
+            throw new ConfigException("RECORDINGS_TOKEN is not set");
+        };
+        NotifyHandler handler = withOwnerAuth();
+        assertThat(handler.handle(confirmation("k-other", Map.of("authorization", "Bearer " + RECORDINGS_TOKEN),
+                List.of())).getStatusCode()).isEqualTo(401);
+        assertThat(handler.handle(confirmation("k-notify", Map.of(), List.of())).getStatusCode()).isEqualTo(202);
     }
 
     @Test

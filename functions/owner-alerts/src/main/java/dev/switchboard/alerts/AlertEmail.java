@@ -3,6 +3,7 @@ package dev.switchboard.alerts;
 import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.phone.HumanPhone;
 import dev.switchboard.shared.text.SafeText;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,12 @@ record AlertEmail(String subject, String text, String html) {
     static final int MAX_TRANSCRIPT = 20_000;
 
     static AlertEmail of(AlertJob.AboutCustomer job, String tag, Optional<String> name, String link, String business) {
+        return of(job, tag, name, link, business, ZoneId.of("UTC"));
+    }
+
+    /** @param zone the line's time zone, for an appointment's time */
+    static AlertEmail of(AlertJob.AboutCustomer job, String tag, Optional<String> name, String link, String business,
+                         ZoneId zone) {
         String who = AlertTexts.who(name, job.customer());
         Map<String, String> fields = new LinkedHashMap<>();
         String subject;
@@ -47,6 +54,12 @@ record AlertEmail(String subject, String text, String html) {
             if (t.mediaCount() != null && t.mediaCount() > 0) {
                 fields.put("Pictures or files", String.valueOf(t.mediaCount()));
             }
+        } else if (job instanceof AlertJob.Appointment a) {
+            boolean confirmed = a.reply() == AlertJob.Reply.confirmed;
+            subject = (confirmed ? "Appointment confirmed by " : "Reschedule requested by ") + who;
+            fields.put("Answer", confirmed ? "Confirmed" : "Wants to reschedule: call them");
+            fields.put("Appointment", AlertTexts.appointmentTime(a, zone).orElse(a.appointmentId()));
+            put(fields, "Appointment id", a.appointmentId());
         } else {
             subject = "Missed call from " + who;
             fields.put("When", job.occurredAt());

@@ -20,6 +20,8 @@ import java.util.Optional;
  * #K7 Quote from John Doe +1 904-555-0123 - 2018 Toyota Camry, oil change, $89.00 https://...
  * #K7 Text from John Doe +1 904-555-0123: Can you come Tuesday?
  * #K7 Missed call from +1 904-555-0123 at 3:42 PM (no voicemail)
+ * #K7 Jane (+1 904-555-0123) CONFIRMED Thu, Dec 11 at 10:30 AM
+ * #K7 Jane (+1 904-555-0123) wants to RESCHEDULE Thu, Dec 11 at 10:30 AM - call them
  * </pre>
  * A voicemail alert keeps within {@link #VOICEMAIL_SEGMENTS} SMS segments: the transcript is cut first,
  * then the name, vehicle and service; never the number, the tag or the link.
@@ -33,6 +35,7 @@ final class AlertTexts {
     private static final java.util.regex.Pattern SPEAKER =
             java.util.regex.Pattern.compile("(?m)^[ \\t]*(Caller|Customer|Owner|Business|Speaker ?\\d*):[ \\t]*");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEE, MMM d 'at' h:mm a", Locale.US);
 
     private AlertTexts() {
     }
@@ -160,6 +163,25 @@ final class AlertTexts {
             // no time then
         }
         return "#" + tag + " Missed call from " + who(name, job.customer()) + when + " (no voicemail)";
+    }
+
+    static String appointment(String tag, AlertJob.Appointment job, Optional<String> name, ZoneId zone) {
+        String number = HumanPhone.format(job.customer());
+        String person = name.map(n -> clean(n, NAME_MAX)).filter(n -> !n.isEmpty()).map(n -> n + " (" + number + ")")
+                .orElse(number);
+        String when = appointmentTime(job, zone).orElse("their appointment");
+        return "#" + tag + " " + person + (job.reply() == AlertJob.Reply.confirmed
+                ? " CONFIRMED " + when
+                : " wants to RESCHEDULE " + when + " - call them");
+    }
+
+    /** The appointment's time in the line's zone ("Thu, Dec 11 at 10:30 AM"), when the job carries it. */
+    static Optional<String> appointmentTime(AlertJob.Appointment job, ZoneId zone) {
+        try {
+            return Optional.of(DATE_TIME.format(Instant.parse(job.appointmentAt()).atZone(zone)));
+        } catch (DateTimeParseException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     static String money(String amount, String currency) {

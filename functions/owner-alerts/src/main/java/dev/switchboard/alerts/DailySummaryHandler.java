@@ -7,6 +7,7 @@ import dev.switchboard.shared.alerts.AlertSettings;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.LiveSetting;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.contacts.ContactProfiles;
@@ -36,6 +37,7 @@ public class DailySummaryHandler implements RequestHandler<Map<String, Object>, 
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public DailySummaryHandler(Map<String, String> environment) {
         this(ColdStart.wire("DailySummaryFunction", () -> wire(Settings.fromEnvironment(environment))));
+        Priming.register(this, scheduleEvent(), "daily-summary-schedule.json"); // SnapStart: answered before the snapshot
     }
 
     public DailySummaryHandler(DailySummary summary) {
@@ -59,5 +61,11 @@ public class DailySummaryHandler implements RequestHandler<Map<String, Object>, 
         return new DailySummary(lines, alertSettings::get,
                 DailySummary.of(new ActivityIndex(table), new ContactProfiles(table)), texts,
                 new CallbackUrls(settings.baseUrl("PUBLIC_BASE_URL")).smsStatus(), clock);
+    }
+
+    /** The scheduled event's type, for priming. */
+    @SuppressWarnings("unchecked")
+    private static Class<Map<String, Object>> scheduleEvent() {
+        return (Class<Map<String, Object>>) (Class<?>) Map.class;
     }
 }

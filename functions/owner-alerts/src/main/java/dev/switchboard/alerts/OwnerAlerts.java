@@ -145,6 +145,8 @@ public final class OwnerAlerts {
             body = AlertTexts.quote(tag, q, name, link);
         } else if (job instanceof AlertJob.Text t) {
             body = AlertTexts.text(tag, t, name);
+        } else if (job instanceof AlertJob.Appointment a) {
+            body = AlertTexts.appointment(tag, a, name, line.timeZone());
         } else {
             body = AlertTexts.missedCall(tag, (AlertJob.MissedCall) job, name, line.timeZone());
         }
@@ -172,7 +174,7 @@ public final class OwnerAlerts {
         int emailed = 0;
         int queued = 0;
         if (!config.alertEmail().isEmpty()) {
-            AlertEmail email = AlertEmail.of(job, tag, name, link, line.businessName());
+            AlertEmail email = AlertEmail.of(job, tag, name, link, line.businessName(), line.timeZone());
             for (String address : config.alertEmail()) {
                 if (sendEmail(new AlertJob.Email(job.eventKey() + ":" + address, address, email.subject(), email.text(),
                         email.html()), false)) {
@@ -253,6 +255,10 @@ public final class OwnerAlerts {
         }
         if (job instanceof AlertJob.Text) {
             return kinds.text();
+        }
+        if (job instanceof AlertJob.Appointment) {
+            // The customer answered a text the business sent: always worth telling (a reschedule needs a call).
+            return true;
         }
         return kinds.missedCall();
     }

@@ -1,11 +1,13 @@
 package dev.switchboard.alerts;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.switchboard.shared.alerts.AlertSettings;
 import dev.switchboard.shared.alerts.LastAlerts;
 import dev.switchboard.shared.alerts.ReplyTags;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.LiveSetting;
+import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.contacts.ContactProfiles;
@@ -52,6 +54,7 @@ public class OwnerAlertsHandler extends SqsJobHandler<AlertJob> {
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public OwnerAlertsHandler(Map<String, String> environment) {
         this(ColdStart.wire("OwnerAlertsFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
+        Priming.register(this, SQSEvent.class, "owner-alerts-text.json"); // SnapStart: answered before the snapshot
     }
 
     private OwnerAlertsHandler(Wiring wiring) {

@@ -240,4 +240,48 @@ class OwnerAlertsTest {
         assertThat(parts[4]).contains("Hi &lt;script&gt;alert(1)&lt;/script&gt; &amp; more")
                 .contains("&lt;b&gt;Dave&lt;/b&gt;").doesNotContain("<script>").doesNotContain("<b>Dave");
     }
+
+    static AlertJob.Appointment appointment(AlertJob.Reply reply, String messageSid) {
+        return new AlertJob.Appointment("A-1", CUSTOMER, LINE, NOW.toString(), reply, messageSid, "2026-12-11T15:30:00Z");
+    }
+
+    @Test
+    void anAppointmentAnswerTellsEveryStaffMemberOnceWithTheTimeInTheLinesZone() {
+        names.put(CUSTOMER, "Jane");
+        OwnerAlerts alerts = alerts();
+        AlertJob.Appointment confirmed = appointment(AlertJob.Reply.confirmed, "SM5");
+        assertThat(alerts.handle(confirmed).status()).isEqualTo(OwnerAlerts.Outcome.Status.ALERTED);
+        alerts.handle(confirmed);
+        assertThat(texts).extracting(OutgoingText::to).containsExactly(OWNER, HELPER);
+        assertThat(texts.get(0).key()).isEqualTo("alert:appointment:A-1:SM5:" + OWNER);
+        assertThat(texts.get(0).body()).isEqualTo("#K7 Jane (+1 904-555-0123) CONFIRMED Fri, Dec 11 at 10:30 AM");
+        assertThat(lastAlerted).containsEntry(OWNER + "#" + LINE, CUSTOMER);
+
+        alerts.handle(appointment(AlertJob.Reply.reschedule, "SM6"));
+        assertThat(texts).hasSize(4);
+        assertThat(texts.get(2).body())
+                .isEqualTo("#K7 Jane (+1 904-555-0123) wants to RESCHEDULE Fri, Dec 11 at 10:30 AM - call them");
+        assertThat(emails).hasSize(2);
+        String[] parts = emails.get(1).split("\\|", 5);
+        assertThat(parts[2]).isEqualTo("[Mechanic St. Augustine] Reschedule requested by Jane +1 904-555-0123");
+        assertThat(parts[3]).contains("Wants to reschedule: call them").contains("Fri, Dec 11 at 10:30 AM")
+                .contains("A-1");
+    }
+
+    @Test
+    void anAppointmentAnswerWithoutNameOrTimeStillSaysWhoAndWhat() {
+        env.put("LINES", "{\"" + LINE + "\": {\"forwardTo\": \"" + OWNER + "\", \"alerts\": {\"text\": false}}}");
+        alerts().handle(new AlertJob.Appointment("A-2", CUSTOMER, LINE, NOW.toString(), AlertJob.Reply.confirmed, "SM7",
+                null));
+        assertThat(texts).singleElement().extracting(OutgoingText::body)
+                .isEqualTo("#K7 +1 904-555-0123 CONFIRMED their appointment");
+    }
+
+    @Test
+    void aStaffNumberAnsweringAnAppointmentTextIsNoAlert() {
+        OwnerAlerts.Outcome outcome = alerts().handle(new AlertJob.Appointment("A-3", "+19045550999", LINE,
+                NOW.toString(), AlertJob.Reply.confirmed, "SM8", null));
+        assertThat(outcome.status()).isEqualTo(OwnerAlerts.Outcome.Status.STAFF);
+        assertThat(texts).isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.sms;
 
+import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.queue.JobQueue;
 import java.util.Optional;
@@ -16,9 +17,10 @@ final class AppointmentNotices {
 
     static AppointmentReplies.Notices of(OwnerNotice owner, Optional<JobQueue> crm) {
         return (appointment, answer, messageSid, now) -> {
-            String reply = answer == AppointmentReplies.Answer.CONFIRMED ? "confirmed" : "reschedule";
+            AlertJob.Reply reply = answer == AppointmentReplies.Answer.CONFIRMED
+                    ? AlertJob.Reply.confirmed : AlertJob.Reply.reschedule;
             try {
-                owner.appointmentReply(appointment.line(), appointment.customer(), appointment.id(), reply);
+                owner.appointmentReply(appointment, reply, messageSid, now);
             } catch (RuntimeException e) {
                 LOG.error("Appointment {}: the owner alert could not be queued: {}", appointment.id(), e.getMessage());
             }

@@ -83,7 +83,7 @@ public class IncomingSmsHandler extends TwilioWebhookHandler {
             OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs,
                     number -> lines.isBusinessNumber(number) || staff.isStaff(number), clock);
             JobQueue alerts = new JobQueue(sqs, settings.required("ALERT_QUEUE_URL"));
-            OwnerNotice owner = OwnerNotice.queued(Optional.of(alerts));
+            OwnerNotice owner = OwnerNotice.queued(alerts::send);
             Optional<JobQueue> crm = settings.optional("CRM_QUEUE_URL").map(url -> new JobQueue(sqs, url));
             AppointmentReplies replies = new AppointmentReplies(AppointmentReplies.Store.of(new Appointments(table)),
                     AppointmentNotices.of(owner, crm));

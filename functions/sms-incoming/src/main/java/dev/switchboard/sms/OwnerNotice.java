@@ -1,45 +1,33 @@
 package dev.switchboard.sms;
 
-import dev.switchboard.shared.queue.Job;
-import dev.switchboard.shared.queue.JobQueue;
-import java.util.Map;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.switchboard.shared.appointments.Appointment;
+import dev.switchboard.shared.jobs.AlertJob;
+import dev.switchboard.shared.phone.E164;
+import dev.switchboard.shared.queue.JobSender;
+import java.time.Instant;
 
 /**
- * Tells the owner a customer answered an appointment text: a job on the alerts queue
- * ({@code ALERT_QUEUE_URL}), {@code {"kind":"appointment","line":..,"customer":..,"appointmentId":..,
- * "reply":"confirmed"|"reschedule"}}, which the owner-alerts function turns into the alert text.
+ * Tells the owner a customer answered an appointment text: an {@link AlertJob.Appointment} on the alert queue
+ * ({@code ALERT_QUEUE_URL}), which the owner-alerts function turns into the alert text and e-mail.
  */
 @FunctionalInterface
 public interface OwnerNotice {
 
-    void appointmentReply(String line, String customer, String appointmentId, String reply);
+    /**
+     * @param messageSid the customer's answering text
+     * @param now        when it was received
+     */
+    void appointmentReply(Appointment appointment, AlertJob.Reply reply, String messageSid, Instant now);
 
-    /** The job on the alerts queue. */
-    record AppointmentAlert(String kind, String line, String customer, String appointmentId, String reply) implements Job {
-
-        public AppointmentAlert(String line, String customer, String appointmentId, String reply) {
-            this("appointment", line, customer, appointmentId, reply);
-        }
-
-        @Override
-        public Map<String, String> logFields() {
-            return Job.fields("appointmentId", appointmentId);
-        }
+    /** The alert job for an answer; the line is left out (the fallback line) when the appointment has no number. */
+    static AlertJob.Appointment job(Appointment appointment, AlertJob.Reply reply, String messageSid, Instant now) {
+        String line = appointment.line() != null && E164.isE164(appointment.line()) ? appointment.line() : null;
+        return new AlertJob.Appointment(appointment.id(), appointment.customer(), line, now.toString(), reply,
+                messageSid, appointment.at() == null ? null : appointment.at().toString());
     }
 
-    /** On the queue named by {@code ALERT_QUEUE_URL}; without one, logged (the owner is not alerted). */
-    static OwnerNotice queued(Optional<JobQueue> queue) {
-        Logger log = LoggerFactory.getLogger(OwnerNotice.class);
-        return (line, customer, appointmentId, reply) -> {
-            if (queue.isEmpty()) {
-                log.warn("Appointment {}: the customer answered '{}' but ALERT_QUEUE_URL is not set: the owner is not"
-                        + " alerted", appointmentId, reply);
-                return;
-            }
-            queue.get().send(new AppointmentAlert(line, customer, appointmentId, reply));
-        };
+    /** On the alert queue. */
+    static OwnerNotice queued(JobSender<AlertJob> alerts) {
+        return (appointment, reply, messageSid, now) -> alerts.send(job(appointment, reply, messageSid, now));
     }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  *   <li>{@link Quote} ({@code quote}): a web quote, from the quote function;</li>
  *   <li>{@link Text} ({@code text}): a customer's text, from sms-incoming (replaces the old owner forward);</li>
  *   <li>{@link MissedCall} ({@code missed-call}): a call nobody answered and no voicemail, from call-status;</li>
+ *   <li>{@link Appointment} ({@code appointment}): a customer's answer (confirmed or reschedule) to an
+ *       appointment text, from sms-incoming;</li>
  *   <li>{@link Email} ({@code email}): one e-mail whose first send failed, retried by the same worker.</li>
  * </ul>
  */
@@ -27,6 +29,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = AlertJob.Quote.class, name = AlertJob.QUOTE),
         @JsonSubTypes.Type(value = AlertJob.Text.class, name = AlertJob.TEXT),
         @JsonSubTypes.Type(value = AlertJob.MissedCall.class, name = AlertJob.MISSED_CALL),
+        @JsonSubTypes.Type(value = AlertJob.Appointment.class, name = AlertJob.APPOINTMENT),
         @JsonSubTypes.Type(value = AlertJob.Email.class, name = AlertJob.EMAIL)})
 public sealed interface AlertJob extends Job
         permits AlertJob.AboutCustomer, AlertJob.Email {
@@ -35,6 +38,7 @@ public sealed interface AlertJob extends Job
     String QUOTE = "quote";
     String TEXT = "text";
     String MISSED_CALL = "missed-call";
+    String APPOINTMENT = "appointment";
     String EMAIL = "email";
 
     JobType<AlertJob> TYPE = JobType.of(AlertJob.class);
@@ -45,13 +49,13 @@ public sealed interface AlertJob extends Job
     /**
      * What the alert is about, the same for every delivery and every trigger of one event:
      * {@code voicemail:<RecordingSid>}, {@code quote:<leadId>}, {@code text:<MessageSid>},
-     * {@code missed-call:<CallSid>}. With the recipient it keys the text and the e-mail (each sent once).
+     * {@code missed-call:<CallSid>}, {@code appointment:<appointmentId>:<MessageSid>}. With the recipient it keys the text and the e-mail (each sent once).
      */
     @JsonIgnore
     String eventKey();
 
     /** An alert about a customer: the customer's number and the business line it concerns. */
-    sealed interface AboutCustomer extends AlertJob permits Voicemail, Quote, Text, MissedCall {
+    sealed interface AboutCustomer extends AlertJob permits Voicemail, Quote, Text, MissedCall, Appointment {
 
         /** The customer's number, E.164. */
         String customer();
@@ -196,6 +200,47 @@ public sealed interface AlertJob extends Job
         @Override
         public Map<String, String> logFields() {
             return Job.fields("callSid", callSid);
+        }
+    }
+
+    /** What a customer answered to an appointment text. */
+    enum Reply {
+        /** {@code C}, {@code YES}, {@code Y}: the customer confirmed. */
+        confirmed,
+        /** {@code R}, {@code RESCHEDULE}: the customer wants another time (staff call them). */
+        reschedule
+    }
+
+    /**
+     * A customer's answer to an appointment confirmation or reminder.
+     *
+     * @param messageSid    the customer's answering text
+     * @param appointmentAt ISO-8601 instant of the appointment; null when not known
+     */
+    record Appointment(String appointmentId, String customer, String line, String occurredAt, Reply reply,
+                       String messageSid, String appointmentAt) implements AboutCustomer {
+
+        @Override
+        public String kind() {
+            return APPOINTMENT;
+        }
+
+        @Override
+        public String eventKey() {
+            return "appointment:" + appointmentId + ":" + messageSid;
+        }
+
+        @Override
+        public void validate() {
+            Job.requireText(appointmentId, "appointmentId");
+            Job.requireText(messageSid, "messageSid");
+            Job.require(reply != null, "reply is missing");
+            AboutCustomer.super.validate();
+        }
+
+        @Override
+        public Map<String, String> logFields() {
+            return Job.fields("appointmentId", appointmentId, "messageSid", messageSid);
         }
     }
 

@@ -56,6 +56,32 @@ class JobWireFormatTest {
     }
 
     @Test
+    void anAppointmentAnswerIsATypedAlertJobStartingWithItsKind() throws IOException {
+        AlertJob job = AlertJob.TYPE.read(body("owner-alerts-appointment.json"));
+        assertThat(job).isEqualTo(new AlertJob.Appointment("A-1042", "+19045550123", "+19045550200",
+                "2026-12-10T15:05:00Z", AlertJob.Reply.confirmed, "SM11112222333344445555666677778888",
+                "2026-12-11T15:30:00Z"));
+        job.validate();
+        assertThat(job.kind()).isEqualTo("appointment");
+        assertThat(job.eventKey()).isEqualTo("appointment:A-1042:SM11112222333344445555666677778888");
+        assertThat(job.logFields()).containsOnlyKeys("appointmentId", "messageSid");
+        assertThat(Json.MAPPER.readTree(Json.write(job))).isEqualTo(Json.MAPPER.readTree(body("owner-alerts-appointment.json")));
+        assertThat(fields(job)).startsWith("kind").doesNotContain("eventKey");
+        assertThat(((AlertJob.Appointment) AlertJob.TYPE.read(body("owner-alerts-appointment.json")
+                .replace("\"confirmed\"", "\"reschedule\""))).reply()).isEqualTo(AlertJob.Reply.reschedule);
+        assertThat(job).isInstanceOf(AlertJob.AboutCustomer.class);
+
+        assertThatThrownBy(() -> new AlertJob.Appointment("A-1", "+19045550123", null, "t", null, "SM1", null).validate())
+                .hasMessageContaining("reply");
+        assertThatThrownBy(() -> new AlertJob.Appointment("A-1", "+19045550123", null, "t", AlertJob.Reply.confirmed,
+                null, null).validate()).hasMessageContaining("messageSid");
+        assertThatThrownBy(() -> new AlertJob.Appointment("A-1", "9045550123", null, "t", AlertJob.Reply.confirmed,
+                "SM1", null).validate()).hasMessageContaining("E.164");
+        assertThatThrownBy(() -> AlertJob.TYPE.read(body("owner-alerts-appointment.json").replace("\"confirmed\"",
+                "\"maybe\""))).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void transcriptionJobsQueuedWithTypeInsteadOfKindStillRead() throws IOException {
         TranscriptionJob transcribe = TranscriptionJob.TYPE.read(body("transcriber-transcribe-legacy.json"));
         assertThat(transcribe).isEqualTo(TranscriptionJob.TYPE.read(body("transcriber-transcribe.json")));

@@ -2,6 +2,7 @@ package dev.switchboard.shared.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.shared.activity.ActivityIndex;
 import dev.switchboard.shared.sms.MessageRecords.DeliveryStatus;
 import dev.switchboard.shared.sms.MessageRecords.StatusOutcome;
 import dev.switchboard.shared.storage.Item;
@@ -65,5 +66,19 @@ class MessageRecordsTest {
         assertThat(messages.find(sid).orElseThrow()).containsEntry("direction", Item.s("inbound"))
                 .containsEntry("body", Item.s("my brakes squeal")).containsEntry("numMedia", Item.n(1))
                 .containsEntry("createdAt", Item.time(T0));
+    }
+
+    @Test
+    void aSentTextIsFiledInTheConversationOnceExceptNotifysOwnWhichNotifyFilesItself() {
+        String customer = "+1555" + String.format("%07d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000_000));
+        MessageRecords records = new MessageRecords(Emulators.shared().table());
+        ActivityIndex index = new ActivityIndex(Emulators.shared().table());
+        records.recordSent(new OutgoingText("notify:N-1", "notify-en-route", customer, Optional.of("+19045550200"),
+                Optional.empty(), "On the way", "https://example.com/twilio/sms/status"), sid, "queued", T0);
+        assertThat(index.timeline(customer, null, 10).events()).isEmpty();
+        String other = "SM" + UUID.randomUUID().toString().replace("-", "");
+        records.recordSent(new OutgoingText("missed-call:CA2", "missed-call", customer, Optional.of("+19045550200"),
+                Optional.empty(), "Sorry we missed you", "https://example.com/twilio/sms/status"), other, "queued", T0);
+        assertThat(index.timeline(customer, null, 10).events()).hasSize(1);
     }
 }

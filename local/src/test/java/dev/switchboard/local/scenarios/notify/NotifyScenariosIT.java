@@ -47,6 +47,8 @@ class NotifyScenariosIT {
     static final String TOKEN = "notify-token-for-the-scenarios-0123";
     static final String SECRET = "notify-secret-for-the-scenarios-0123";
     static final String BUSINESS = "Mechanic St. Augustine";
+    /** TWILIO_FORWARD_TO: the line's staff, who get the alerts. */
+    static final String OWNER = "+19045550177";
     static final String SWEEPER = "NotifySweeperFunction";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -62,7 +64,7 @@ class NotifyScenariosIT {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TWILIO_API_BASE_URL", twilio.baseUrl());
         env.put("TWILIO_HTTP_TIMEOUT_MS", "3000");
-        env.put("TWILIO_FORWARD_TO", "+19045550177");
+        env.put("TWILIO_FORWARD_TO", OWNER);
         env.put("TWILIO_SMS_FROM", LINE);
         env.put("BUSINESS_NAME", BUSINESS);
         env.put("LINES", "{\"" + LINE + "\": {\"timeZone\": \"America/Chicago\", \"smsFrom\": \"" + LINE + "\","
@@ -77,7 +79,7 @@ class NotifyScenariosIT {
                 .twilioSandbox(false)
                 .environment(env)
                 .onlyFunctions(List.of("NotifyFunction", SWEEPER, "SmsIncomingFunction", "SmsStatusFunction",
-                        "SmsSenderFunction"))
+                        "SmsSenderFunction", "OwnerAlertsFunction"))
                 .start();
         assertThat(stack.failedFunctions()).isEmpty();
     }
@@ -293,6 +295,18 @@ class NotifyScenariosIT {
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(202);
         assertThat(notify(body.replace("auth-1", "auth-2")).statusCode()).isEqualTo(202);
         assertThat(textsTo(phone)).hasSize(2);
+
+        // The owner's credentials too, as on every /api route: the recordings token; a made-up session is refused.
+        HttpResponse<String> owner = send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/notify"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + stack.recordingsToken())
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("auth-1", "auth-3"))));
+        assertThat(owner.statusCode()).as(owner.body()).isEqualTo(202);
+        assertThat(send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/notify"))
+                .header("Content-Type", "application/json").header("Origin", stack.baseUrl())
+                .header("Cookie", "__Host-sb_session=" + "x".repeat(43))
+                .POST(HttpRequest.BodyPublishers.ofString(body.replace("auth-1", "auth-4")))).statusCode())
+                .as("unknown session").isEqualTo(401);
+        assertThat(textsTo(phone)).hasSize(3);
     }
 
     @Test
@@ -419,16 +433,22 @@ class NotifyScenariosIT {
         assertThat(item("APPT#" + id, "APPT").orElseThrow().get("status").s()).isEqualTo("confirmed");
         assertThat(crmJobs()).filteredOn(j -> j.phone().equals(phone)).singleElement()
                 .satisfies(j -> assertThat(((CrmSyncJob.Note) j).text()).contains("confirmed appointment " + id));
+        // The owner is told, through the alert queue and the outbound pipeline, starting with the reply tag.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> textsTo(OWNER).stream()
+                .anyMatch(b -> b.matches("#[2-9A-Z]{2,3} .*CONFIRMED Sat, Dec 12 at 10:30 AM")));
 
         HttpResponse<String> r = textFrom(phone, "R");
         assertThat(r.body()).contains("We'll call you to find a new time");
         assertThat(item("APPT#" + id, "APPT").orElseThrow().get("status").s()).isEqualTo("reschedule");
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> textsTo(OWNER).stream()
+                .anyMatch(b -> b.matches("#[2-9A-Z]{2,3} .*wants to RESCHEDULE Sat, Dec 12 at 10:30 AM - call them")));
+        assertThat(textsTo(OWNER)).filteredOn(b -> b.contains("CONFIRMED") || b.contains("RESCHEDULE")).hasSize(2);
 
         // Anything else is a text for the owner, as before.
         HttpResponse<String> other = textFrom(phone, "Can we do 11 instead?");
         assertThat(other.body()).doesNotContain("<Message>");
         Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> textsTo("+19045550177").stream().anyMatch(b -> b.contains("Can we do 11 instead?")));
+                .until(() -> textsTo(OWNER).stream().anyMatch(b -> b.contains("Can we do 11 instead?")));
     }
 
     @Test
