@@ -97,9 +97,8 @@ class FunctionJarsAloneIT {
                 Object response = stack.invoke(sample.function().logicalId(), event);
                 if (sample.function().isHttpFunction()) {
                     assertThat(response).isInstanceOf(APIGatewayV2HTTPResponse.class);
-                    assertThat(((APIGatewayV2HTTPResponse) response).getStatusCode()).as(sample.name())
-                            .isEqualTo(STATUS.get(sample.name()));
-                } else {
+                    assertStatus(sample.name(), ((APIGatewayV2HTTPResponse) response).getStatusCode());
+                } else if (sample.function().isQueueWorker()) {
                     assertThat(response).isInstanceOf(SQSBatchResponse.class);
                     assertThat(((SQSBatchResponse) response).getBatchItemFailures()).as(sample.name()).isEmpty();
                 }
@@ -127,8 +126,8 @@ class FunctionJarsAloneIT {
                     .orElseThrow(() -> new AssertionError("no response in:\n" + output)).substring("RESPONSE ".length());
             JsonNode answer = JSON.readTree(response);
             if (sample.function().isHttpFunction()) {
-                assertThat(answer.path("statusCode").asInt()).as(output).isEqualTo(STATUS.get(sample.name()));
-            } else {
+                assertStatus(sample.name() + "\n" + output, answer.path("statusCode").asInt());
+            } else if (sample.function().isQueueWorker()) {
                 assertThat(answer.path("batchItemFailures").isArray()).as(output).isTrue();
                 assertThat(answer.path("batchItemFailures")).as(output).isEmpty();
             }
@@ -170,8 +169,29 @@ class FunctionJarsAloneIT {
                 LocalCredentials.of(stack.environment(function.logicalId())).apply(http);
                 return http;
             }
-            return EventJson.read(file, SQSEvent.class);
+            if (function.isQueueWorker()) {
+                return EventJson.read(file, SQSEvent.class);
+            }
+            return EventJson.read(file, Object.class); // a schedule's Input
         }
+    }
+
+    /**
+     * The status a sample gets: the one listed for it, else (samples whose answer depends on the stack's own
+     * tokens, such as the owner's API) any answer but a 5xx.
+     */
+    private static void assertStatus(String sample, int status) {
+        String name = sample.lines().findFirst().orElse(sample);
+        if (STATUS.containsKey(name)) {
+            assertThat(status).as(sample).isEqualTo(STATUS.get(name));
+        } else {
+            assertThat(status).as(sample).isBetween(200, 499);
+        }
+    }
+
+    /** {@code DailySummary} -> {@code daily-summary}. */
+    static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Every sample under events/, with the function that takes it (by route key or by queue). */
@@ -189,6 +209,13 @@ class FunctionJarsAloneIT {
                     String arn = node.get("Records").get(0).path("eventSourceARN").asText();
                     String queue = arn.substring(arn.lastIndexOf(':') + 1);
                     functionId = stack.template().consumerOf(queue).map(FunctionDefinition::logicalId).orElse(null);
+                }
+                if (functionId == null) { // a schedule's Input: events/<function-name>-schedule.json
+                    String name = file.getFileName().toString();
+                    functionId = stack.template().functions().values().stream()
+                            .filter(f -> !f.schedules().isEmpty())
+                            .filter(f -> name.startsWith(kebab(f.logicalId().replaceFirst("Function$", "")) + "-"))
+                            .map(FunctionDefinition::logicalId).findFirst().orElse(null);
                 }
                 assertThat(functionId).as("the function for " + file).isNotNull();
                 samples.add(new Sample(stack.template().function(functionId).orElseThrow(), file));

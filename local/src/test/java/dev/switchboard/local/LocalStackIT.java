@@ -210,7 +210,7 @@ class LocalStackIT {
     void tablesQueuesAndBucketExistWithRedrivePolicies() {
         TableDescription table = stack.emulators().dynamoDb().describeTable(b -> b.tableName("SwitchboardTable")).table();
         assertThat(table.globalSecondaryIndexes()).hasSize(1);
-        assertThat(stack.emulators().sqs().listQueues().queueUrls()).hasSize(8);
+        assertThat(stack.emulators().sqs().listQueues().queueUrls()).hasSize(10); // five work queues, five DLQs
         Map<QueueAttributeName, String> attributes = stack.emulators().sqs().getQueueAttributes(b -> b
                 .queueUrl(stack.resources().queueUrl("CrmQueue")).attributeNames(QueueAttributeName.ALL)).attributes();
         assertThat(attributes.get(QueueAttributeName.REDRIVE_POLICY))

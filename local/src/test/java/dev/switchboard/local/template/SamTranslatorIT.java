@@ -48,7 +48,9 @@ class SamTranslatorIT {
             Map.entry("AlarmEmail", "owner@example.com"));
 
     private static final Set<String> READERS_OF_LINES = Set.of("IncomingCallFunction", "DialStatusFunction",
-            "CallScreeningFunction", "CallStatusFunction", "SmsIncomingFunction", "QuoteFunction", "SmsSenderFunction");
+            "CallScreeningFunction", "CallStatusFunction", "SmsIncomingFunction", "QuoteFunction", "SmsSenderFunction",
+            "TranscriberFunction", "OwnerAlertsFunction", "DailySummaryFunction", "NotifyFunction",
+            "NotifySweeperFunction", "InboxFunction", "OutboundCallFunction");
 
     private static Map<String, Translation> translations;
     /** Why the translator could not run here, if it could not. */

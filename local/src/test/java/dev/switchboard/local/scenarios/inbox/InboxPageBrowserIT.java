@@ -180,7 +180,10 @@ class InboxPageBrowserIT {
         assertThat(browser.findElements(By.cssSelector(".bubble.out"))).isNotEmpty();
 
         int calls = inbox.sandbox().calls().size();
-        browser.findElement(By.id("call-back")).click();
+        WebElement callBack = browser.findElement(By.id("call-back"));
+        // Scrolled to the middle as a thumb would: WebDriver scrolls it to the very top, under the sticky header.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", callBack);
+        callBack.click();
         wait.until(d -> d.findElement(By.id("status")).getText().startsWith("Calling your phone"));
         assertThat(inbox.sandbox().calls()).hasSize(calls + 1);
         assertThat(inbox.sandbox().calls().get(calls).get("to")).isEqualTo(OWNER);
