@@ -48,6 +48,12 @@ public final class PrimingBench {
         SAMPLES.put("CrmSyncFunction", "crm-sync-call.json");
         SAMPLES.put("TranscriberFunction", "transcriber-transcribe.json");
         SAMPLES.put("RecordingArchiverFunction", "recording-archiver-job.json");
+        SAMPLES.put("NotifyFunction", "notify-appointment-confirmed.json");
+        SAMPLES.put("NotifySweeperFunction", "notify-sweeper-schedule.json");
+        SAMPLES.put("OwnerAlertsFunction", "owner-alerts-text.json");
+        SAMPLES.put("DailySummaryFunction", "daily-summary-schedule.json");
+        SAMPLES.put("InboxFunction", "inbox-api-activity.json");
+        SAMPLES.put("OutboundCallFunction", "outbound-call.json");
     }
 
     private PrimingBench() {
@@ -83,6 +89,8 @@ public final class PrimingBench {
                     APIGatewayV2HTTPEvent http = EventJson.read(source, APIGatewayV2HTTPEvent.class);
                     LocalCredentials.of(environment).apply(http);
                     Files.writeString(event, EventJson.write(http));
+                } else if (sample.getValue().endsWith("-schedule.json")) {
+                    Files.copy(source, event); // a schedule's Input, read by the handler as it is
                 } else {
                     Files.writeString(event, EventJson.write(EventJson.read(source, SQSEvent.class)));
                 }

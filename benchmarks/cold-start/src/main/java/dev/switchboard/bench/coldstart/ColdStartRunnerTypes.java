@@ -14,7 +14,7 @@ final class ColdStartRunnerTypes {
         for (Class<?> c = handlerClass; c != null; c = c.getSuperclass()) {
             for (Type type : c.getGenericInterfaces()) {
                 if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    return new Class<?>[] {(Class<?>) p.getActualTypeArguments()[0], (Class<?>) p.getActualTypeArguments()[1]};
+                    return new Class<?>[] {raw(p.getActualTypeArguments()[0]), raw(p.getActualTypeArguments()[1])};
                 }
             }
             Type superType = c.getGenericSuperclass();
@@ -28,6 +28,11 @@ final class ColdStartRunnerTypes {
             }
         }
         throw new IllegalArgumentException(handlerClass + " does not implement RequestHandler<I, O>");
+    }
+
+    /** {@code Map<String, Object>} (a schedule's Input) is read as a {@code Map}, as Lambda's runtime does. */
+    private static Class<?> raw(Type type) {
+        return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
     }
 
 }
