@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.logging.log4j.Level;
+import org.slf4j.event.Level;
 
 /**
  * Every line the stack's functions log (each through its own jar's log4j), with the stack trace of any
