@@ -48,7 +48,7 @@ export TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 TWILIO_AUTH_TOKEN=s
   POWERTOOLS_SERVICE_NAME=switchboard AWS_LAMBDA_INITIALIZATION_TYPE=on-demand
 
 # VARIANTS: extra JVM flags for the function, one variant per line as "name|flags" (e.g. a log configuration
-# given by -Dlog4j2.configurationFile); each runs interleaved with the others and hello-world.
+# given by -Dlogback.configurationFile=benchmarks/cold-start/logback-console.xml); each runs interleaved with the others and hello-world.
 VARIANTS="${VARIANTS:-as built|}"
 TIMES=$(mktemp)
 run_once() { # jar handler [flags...] -> prints "elapsed_ms cpu_ms" (cpu: user+sys of the whole process); fails if the handler did not answer 200

@@ -16,6 +16,9 @@ import java.util.Map;
  * one console appender on stdout, which Lambda ships to CloudWatch Logs, writing {@link LambdaJsonEncoder}
  * lines. Levels: {@code dev.switchboard} at {@code POWERTOOLS_LOG_LEVEL} (default {@code INFO}),
  * {@code software.amazon.awssdk} and {@code com.twilio} at {@code WARN}, everything else at {@code WARN}.
+ *
+ * <p>With {@code -Dlogback.configurationFile=...} (the benchmarks: lines to /dev/null) it steps aside and
+ * Logback reads that file instead.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LambdaLogbackConfigurator extends ContextAwareBase implements Configurator {
@@ -25,6 +28,9 @@ public final class LambdaLogbackConfigurator extends ContextAwareBase implements
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
         configure(context, System.getenv());
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
