@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * Powertools puts in the MDC ({@code cold_start} as a boolean, {@code function_memory_size} as a number,
  * {@code sampling_rate} as a number, the others as strings), {@code timestamp} (UTC, milliseconds), then
  * every other MDC entry as a string field of its own, in key order ({@code callSid}, {@code priming}...).
- * A field without a value is left out. Every string is cut at {@value #MAX_STRING_LENGTH} characters
+ * A field without a value is left out, except {@code function_arn}, {@code function_name},
+ * {@code function_request_id}, {@code function_version} and {@code service}, which are {@code null} outside an
+ * invocation (lines logged at init), as Powertools' layout wrote them. Every string is cut at {@value #MAX_STRING_LENGTH} characters
  * (followed by {@code …}), as the log4j layout's {@code maxStringLength} did.
  *
  * <p>Escaping is Logback's own {@link JsonEscapeUtil} (one class, against about thirty for a Jackson
@@ -70,13 +72,13 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
         if (coldStart != null) {
             raw(json, "cold_start", Boolean.toString(Boolean.parseBoolean(coldStart)));
         }
-        string(json, "function_arn", mdc.get("function_arn"));
+        nullable(json, "function_arn", mdc.get("function_arn"));
         number(json, "function_memory_size", mdc.get("function_memory_size"), true);
-        string(json, "function_name", mdc.get("function_name"));
-        string(json, "function_request_id", mdc.get("function_request_id"));
-        string(json, "function_version", mdc.get("function_version"));
+        nullable(json, "function_name", mdc.get("function_name"));
+        nullable(json, "function_request_id", mdc.get("function_request_id"));
+        nullable(json, "function_version", mdc.get("function_version"));
         number(json, "sampling_rate", mdc.get("sampling_rate"), false);
-        string(json, "service", mdc.get("service"));
+        nullable(json, "service", mdc.get("service"));
         string(json, "timestamp", timestamp(event.getTimeStamp()));
         string(json, "xray_trace_id", mdc.get("xray_trace_id"));
         string(json, "correlation_id", mdc.get("correlation_id"));
@@ -126,6 +128,15 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
 
     private static String bounded(String name) {
         return name.length() > MAX_STRING_LENGTH ? name.substring(0, MAX_STRING_LENGTH) + TRUNCATED : name;
+    }
+
+    /** A string field that Powertools' layout writes as {@code null} outside an invocation (init's lines). */
+    private static void nullable(StringBuilder json, String name, String value) {
+        if (value == null) {
+            raw(json, name, "null");
+        } else {
+            string(json, name, value);
+        }
     }
 
     /** A number field from an MDC string; left out when it is not one. */

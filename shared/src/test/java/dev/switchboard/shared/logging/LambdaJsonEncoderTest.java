@@ -70,6 +70,13 @@ class LambdaJsonEncoderTest {
     }
 
     @Test
+    void outsideAnInvocationTheLambdaStringFieldsAreNullAsPowertoolsWroteThem() {
+        assertThat(encoder.line(event(Level.INFO, "probe line", null, Map.of()))).isEqualTo("{\"level\":\"INFO\","
+                + "\"message\":\"probe line\",\"function_arn\":null,\"function_name\":null,\"function_request_id\":null,"
+                + "\"function_version\":null,\"service\":null,\"timestamp\":\"2025-12-02T00:00:00.123Z\"}\n");
+    }
+
+    @Test
     void everyStringIsCutAt8192Characters() throws Exception {
         String longText = "x".repeat(20_000) + "\u0001";
         JsonNode json = JSON.readTree(encoder.line(event(Level.WARN, longText, null, Map.of("note", longText))));
