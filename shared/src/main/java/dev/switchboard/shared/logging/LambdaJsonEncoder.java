@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * layout of {@code powertools-logging-log4j}, which this replaces): {@code level}, {@code message},
  * {@code error} ({@code message}, {@code name}, {@code stack}) when an exception is logged, the Lambda fields
  * Powertools puts in the MDC ({@code cold_start} as a boolean, {@code function_memory_size} as a number,
- * {@code sampling_rate} as a number, the others as strings), {@code timestamp} (UTC, milliseconds), then
+ * {@code sampling_rate} as a number when above zero, the others as strings), {@code timestamp} (UTC, milliseconds), then
  * every other MDC entry as a string field of its own, in key order ({@code callSid}, {@code priming}...).
  * A field without a value is left out, except {@code function_arn}, {@code function_name},
  * {@code function_request_id}, {@code function_version} and {@code service}, which are {@code null} outside an
@@ -77,7 +77,7 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
         nullable(json, "function_name", mdc.get("function_name"));
         nullable(json, "function_request_id", mdc.get("function_request_id"));
         nullable(json, "function_version", mdc.get("function_version"));
-        number(json, "sampling_rate", mdc.get("sampling_rate"), false);
+        samplingRate(json, mdc.get("sampling_rate"));
         nullable(json, "service", mdc.get("service"));
         string(json, "timestamp", timestamp(event.getTimeStamp()));
         string(json, "xray_trace_id", mdc.get("xray_trace_id"));
@@ -136,6 +136,17 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
             raw(json, name, "null");
         } else {
             string(json, name, value);
+        }
+    }
+
+    /** Only a rate above zero, as Powertools' layout wrote it (Powertools puts {@code 0.0} in the MDC by default). */
+    private static void samplingRate(StringBuilder json, String value) {
+        try {
+            if (value != null && Float.parseFloat(value.trim()) > 0) {
+                number(json, "sampling_rate", value, false);
+            }
+        } catch (NumberFormatException notANumber) {
+            // left out, as below
         }
     }
 

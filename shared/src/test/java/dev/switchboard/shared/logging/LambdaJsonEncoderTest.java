@@ -54,6 +54,8 @@ class LambdaJsonEncoderTest {
         assertThat(json.get("callSid").asText()).isEqualTo("CA1");
         assertThat(json.get("priming").asText()).isEqualTo("true");
         assertThat(json.has("error")).isFalse();
+        assertThat(JSON.readTree(encoder.line(event(Level.INFO, "m", null, Map.of("sampling_rate", "0.0"))))
+                .has("sampling_rate")).as("a zero rate is left out, as Powertools' layout did").isFalse();
         List<String> names = StreamSupport.stream(((Iterable<String>) json::fieldNames).spliterator(), false).toList();
         assertThat(names).startsWith("level", "message", "cold_start", "function_arn", "function_memory_size",
                 "function_name", "function_request_id").endsWith("callSid", "priming");
