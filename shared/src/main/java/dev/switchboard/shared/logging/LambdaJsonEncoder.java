@@ -67,7 +67,7 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
         if (thrown != null) {
             error(json, thrown);
         }
-        Map<String, String> mdc = event.getMDCPropertyMap();
+        Map<String, String> mdc = event.getMDCPropertyMap() == null ? Map.of() : event.getMDCPropertyMap();
         String coldStart = mdc.get("cold_start");
         if (coldStart != null) {
             raw(json, "cold_start", Boolean.toString(Boolean.parseBoolean(coldStart)));
