@@ -48,7 +48,9 @@ export TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 TWILIO_AUTH_TOKEN=s
   POWERTOOLS_SERVICE_NAME=switchboard AWS_LAMBDA_INITIALIZATION_TYPE=on-demand
 
 # VARIANTS: extra JVM flags for the function, one variant per line as "name|flags" (e.g. a log configuration
-# given by -Dlog4j2.configurationFile); each runs interleaved with the others and hello-world.
+# given by -Dlogback.configurationFile=benchmarks/cold-start/logback-console.xml), or "name|flags|jar" to run
+# another build of the function (e.g. one saved from before a change); each runs interleaved with the others
+# and hello-world.
 VARIANTS="${VARIANTS:-as built|}"
 TIMES=$(mktemp)
 run_once() { # jar handler [flags...] -> prints "elapsed_ms cpu_ms" (cpu: user+sys of the whole process); fails if the handler did not answer 200
@@ -66,7 +68,8 @@ stats() { # numbers on stdin -> "median p90 mean"
 }
 
 mapfile -t names < <(printf '%s\n' "$VARIANTS" | cut -d'|' -f1)
-mapfile -t flags < <(printf '%s\n' "$VARIANTS" | cut -d'|' -f2-)
+mapfile -t flags < <(printf '%s\n' "$VARIANTS" | cut -d'|' -f2)
+mapfile -t jars < <(printf '%s\n' "$VARIANTS" | awk -F'|' -v d="$FUNCTION_JAR" '{print ($3 == "") ? d : $3}')
 run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler >/dev/null   # warm the page cache
 run_once "$FUNCTION_JAR" "$FUNCTION_HANDLER" >/dev/null
 RESULTS=$(mktemp -d)
@@ -74,7 +77,7 @@ for i in $(seq 1 "$RUNS"); do
   run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler >>"$RESULTS/hello"
   for v in "${!names[@]}"; do
     # shellcheck disable=SC2086
-    run_once "$FUNCTION_JAR" "$FUNCTION_HANDLER" ${flags[$v]} >>"$RESULTS/$v"
+    run_once "${jars[$v]}" "$FUNCTION_HANDLER" ${flags[$v]} >>"$RESULTS/$v"
   done
 done
 read -r hm hp ha < <(cut -d' ' -f1 "$RESULTS/hello" | stats)
@@ -88,7 +91,7 @@ mkdir -p "$(dirname "$OUT")"
     read -r fm fp fa < <(cut -d' ' -f1 "$RESULTS/$v" | stats)
     read -r fc _ _ < <(cut -d' ' -f2 "$RESULTS/$v" | stats)
     ratio=$(awk -v f="$fm" -v h="$hm" 'BEGIN {printf "%.2f", f/h}')
-    echo "| $(basename "$FUNCTION_JAR" .jar) ($(du -h "$FUNCTION_JAR" | cut -f1) jar), ${names[$v]} | $fm | $fp | $fa | $fc | ${ratio}× |"
+    echo "| $(basename "${jars[$v]}" .jar) ($(du -h "${jars[$v]}" | cut -f1) jar), ${names[$v]} | $fm | $fp | $fa | $fc | ${ratio}× |"
   done
   echo
   echo "java $(java -version 2>&1 | head -1 | cut -d'"' -f2), $(nproc) cores, flags: ${JVM_FLAGS[*]}; load average before: $LOAD_BEFORE"

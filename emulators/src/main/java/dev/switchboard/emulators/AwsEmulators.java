@@ -65,8 +65,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * process stops. Without one, S3 still uses the filesystem (a temporary directory deleted on
  * {@link #close()}) so that large recordings never sit on the heap.
  *
- * <p>Classpath note: DynamoDB Local's jar contains its own {@code log4j2.xml}. Put {@code shared} (whose
- * {@code log4j2.xml} configures the functions' JSON logging) before this module in a POM's dependencies.
+ * <p>Logging note: DynamoDB Local logs through log4j2 (its jar's own configuration: WARN, its own logger
+ * silent); ElasticMQ, s3proxy and Jetty log through SLF4J, to the backend of the module using this one (the
+ * functions' Logback in their tests, log4j2 in the local stack).
  */
 public final class AwsEmulators implements AutoCloseable {
 

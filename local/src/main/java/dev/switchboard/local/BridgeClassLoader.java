@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Loads the local stack's {@code dev.switchboard.local.bridge} classes as children of a function's class
- * loader, so that they link against the function's own libraries (its log4j, say) and nothing else of the
+ * loader, so that they link against the function's own libraries (its Logback, say) and nothing else of the
  * local stack.
  */
 final class BridgeClassLoader extends ClassLoader {

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The functions' log4j output, taken from inside each function's class loader ({@code bridge.Log4jTap}) and
+ * The functions' log output (Logback), taken from inside each function's class loader ({@code bridge.LogbackTap}) and
  * handed to the function running on the logging thread: a class loader serves every stack that runs its
  * function in this JVM, the lines go to the stack whose invocation (or initialization) logged them.
  */
@@ -17,18 +17,18 @@ final class FunctionLogTap {
     private FunctionLogTap() {
     }
 
-    /** Installs the tap in {@code loader}, the code of {@code functionId}; a function without log4j-core is left as is. */
+    /** Installs the tap in {@code loader}, the code of {@code functionId}; a function without Logback is left as is. */
     static void install(String functionId, ClassLoader loader) {
         @SuppressWarnings("unchecked")
         Consumer<Map<String, Object>> sink = values -> route(new FunctionLog(functionId, (String) values.get("level"),
                 (String) values.get("logger"), (String) values.get("message"), (Throwable) values.get("thrown"),
                 (Supplier<String>) values.get("rendered")));
         try {
-            Class<?> tap = new BridgeClassLoader(loader).loadClass(BridgeClassLoader.PACKAGE + "Log4jTap");
+            Class<?> tap = new BridgeClassLoader(loader).loadClass(BridgeClassLoader.PACKAGE + "LogbackTap");
             HandlerClass.withContextClassLoader(loader, () ->
                     tap.getMethod("install", ClassLoader.class, Consumer.class).invoke(null, loader, sink));
-        } catch (NoClassDefFoundError | ClassNotFoundException noLog4j) {
-            // A function without log4j-core logs however it does, straight to stdout.
+        } catch (NoClassDefFoundError | ClassNotFoundException noLogback) {
+            // A function without Logback logs however it does, straight to stdout.
         } catch (InvocationTargetException e) {
             if (!(e.getCause() instanceof NoClassDefFoundError)) {
                 ConsoleLog.warn(functionId, "its log output could not be tapped (" + e.getCause() + "); it prints as is");

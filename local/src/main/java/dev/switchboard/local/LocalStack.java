@@ -530,7 +530,7 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Hears every line the functions log through log4j (besides the console). */
+        /** Hears every line the functions log (through their own Logback; besides the console). */
         public Builder functionLogListener(FunctionLogListener listener) {
             this.functionLogListener = Objects.requireNonNull(listener);
             return this;
@@ -735,8 +735,9 @@ public final class LocalStack implements AutoCloseable {
          * SDK clients and read configuration); {@code functionsInitialized} completes when all have.
          */
         private void loadFunctions(Map<String, String> defaults, Map<String, String> userEnvironment) {
-            // Each function's log4j would otherwise register a JVM shutdown hook, which keeps its class loader
-            // alive for as long as the JVM runs; the stack stops the functions itself.
+            // A function jar that logs through log4j2 (builds before the move to Logback) would otherwise register
+            // a JVM shutdown hook, which keeps its class loader alive for as long as the JVM runs; the stack stops
+            // the functions itself.
             if (System.getProperty(LOG4J_SHUTDOWN_HOOK) == null) {
                 System.setProperty(LOG4J_SHUTDOWN_HOOK, "false");
             }

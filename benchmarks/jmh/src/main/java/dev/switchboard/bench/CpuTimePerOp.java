@@ -11,7 +11,7 @@ import java.util.Locale;
  * CPU time per operation does much less. Not a replacement for JMH on a quiet machine; a way to compare
  * builds on a busy one.
  *
- * <pre>java -Dlog4j2.configurationFile=classpath:log4j2-bench.xml -cp benchmarks/jmh/target/benchmarks.jar \
+ * <pre>java -Dlogback.configurationFile=logback-bench.xml -cp benchmarks/jmh/target/benchmarks.jar \
  *     dev.switchboard.bench.CpuTimePerOp [operations per round] [rounds]</pre>
  */
 public final class CpuTimePerOp {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.logging.log4j.Level;
+import org.slf4j.event.Level;
 import org.junit.jupiter.api.Test;
 
 /** The transcriber's prices and service phrases following the price table in SSM (a store the test edits). */

@@ -7,10 +7,10 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.logging.log4j.Level;
+import org.slf4j.event.Level;
 
 /**
- * Every line the stack's functions log (each through its own jar's log4j), with the stack trace of any
+ * Every line the stack's functions log (each through its own jar's Logback), with the stack trace of any
  * exception logged with it, and the JSON each function's layout renders (what Lambda ships to CloudWatch):
  * for asserting what an engineer would read, and what must never be there. Give it to
  * {@code LocalStack.Builder.functionLogListener}.

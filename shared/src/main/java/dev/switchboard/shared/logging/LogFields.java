@@ -7,11 +7,11 @@ import org.slf4j.MDC;
 
 /**
  * What the current request or job is about ({@code callSid}, {@code recordingSid}, {@code messageSid},
- * {@code leadId}), as fields of their own on every log line written while it is handled: Powertools' JSON
- * layout writes each MDC entry as a top-level field, so CloudWatch Logs Insights can filter on
+ * {@code leadId}), as fields of their own on every log line written while it is handled: the JSON
+ * encoder ({@link LambdaJsonEncoder}) writes each MDC entry as a top-level field, so CloudWatch Logs Insights can filter on
  * {@code callSid} instead of searching message text. Values are cut to {@value #MAX_LENGTH} characters of
  * letters, digits and {@code -_.:+#} (every identifier Twilio or Switchboard makes fits); the rest of a log
- * line is bounded by the layout's {@code maxStringLength} (log4j2.xml).
+ * line is bounded by {@link LambdaJsonEncoder#MAX_STRING_LENGTH}.
  *
  * <p>Set where a webhook's parameters are accepted and per job in the queue worker base; cleared after each
  * invocation ({@link FunctionLogging#around}) and each job.

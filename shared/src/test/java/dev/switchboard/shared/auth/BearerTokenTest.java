@@ -11,7 +11,7 @@ import dev.switchboard.shared.testing.EditableParameterStore;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.logging.log4j.Level;
+import org.slf4j.event.Level;
 import org.junit.jupiter.api.Test;
 
 class BearerTokenTest {

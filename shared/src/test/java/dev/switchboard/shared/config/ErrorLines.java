@@ -1,32 +1,34 @@
 package dev.switchboard.shared.config;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
+import org.slf4j.LoggerFactory;
 
 /** The ERROR lines one logger writes while open. */
-final class ErrorLines extends AbstractAppender implements AutoCloseable {
+final class ErrorLines extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    private final org.apache.logging.log4j.core.Logger logger;
+    private final Logger logger;
 
     ErrorLines(Class<?> source) {
-        super("errors-" + System.identityHashCode(new Object()), null, null, true, Property.EMPTY_ARRAY);
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        setContext(context);
+        setName("errors-" + System.identityHashCode(new Object()));
         start();
-        logger = ((LoggerContext) LogManager.getContext(false)).getLogger(source.getName());
+        logger = context.getLogger(source.getName());
         logger.addAppender(this);
     }
 
     @Override
-    public void append(LogEvent event) {
-        if (event.getLevel().isMoreSpecificThan(Level.ERROR)) {
-            lines.add(event.getMessage().getFormattedMessage());
+    protected void append(ILoggingEvent event) {
+        if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+            lines.add(event.getFormattedMessage());
         }
     }
 
@@ -38,7 +40,7 @@ final class ErrorLines extends AbstractAppender implements AutoCloseable {
 
     @Override
     public void close() {
-        logger.removeAppender(this);
+        logger.detachAppender(this);
         stop();
     }
 }

@@ -1,29 +1,25 @@
 package dev.switchboard.shared.testing;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxy;
+import ch.qos.logback.core.AppenderBase;
+import dev.switchboard.shared.logging.LambdaJsonEncoder;
 import java.io.PrintWriter;
-import java.io.Serializable;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.Appender;
-import org.apache.logging.log4j.core.Layout;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.appender.ConsoleAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
- * Every log line the code under test writes through log4j2, with the stack trace of any exception logged
- * with it, and the same events rendered by the console appender's layout exactly as Lambda would ship them
- * to CloudWatch: for asserting what an engineer would read, and what must never be there.
+ * Every log line the code under test writes (through SLF4J, to the functions' Logback), with the stack trace
+ * of any exception logged with it, and the same events rendered by the functions' encoder exactly as Lambda
+ * would ship them to CloudWatch: for asserting what an engineer would read, and what must never be there.
+ * Captures what the configured levels let through (the root appender's view), as the console sees it.
  */
 public final class CapturedLogs implements AutoCloseable {
 
@@ -36,22 +32,18 @@ public final class CapturedLogs implements AutoCloseable {
 
     private final List<Line> lines = Collections.synchronizedList(new ArrayList<>());
     private final List<String> rendered = Collections.synchronizedList(new ArrayList<>());
-    private final Layout<? extends Serializable> consoleLayout;
+    private final LambdaJsonEncoder encoder = new LambdaJsonEncoder();
     private final Capture appender;
-    private final LoggerContext context;
+    private final Logger root;
 
     private CapturedLogs() {
-        context = (LoggerContext) LogManager.getContext(false);
-        appender = new Capture("captured-" + UUID.randomUUID());
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        appender = new Capture();
+        appender.setContext(context);
+        appender.setName("captured-" + UUID.randomUUID());
         appender.start();
-        Configuration config = context.getConfiguration();
-        consoleLayout = config.getAppenders().values().stream().filter(a -> a instanceof ConsoleAppender)
-                .map(Appender::getLayout).findFirst().orElse(null);
-        for (LoggerConfig logger : config.getLoggers().values()) {
-            logger.addAppender(appender, Level.ALL, null);
-        }
-        config.getRootLogger().addAppender(appender, Level.ALL, null);
-        context.updateLoggers();
+        root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.addAppender(appender);
     }
 
     public static CapturedLogs start() {
@@ -70,7 +62,7 @@ public final class CapturedLogs implements AutoCloseable {
 
     /**
      * The same events as the function's console appender writes them to stdout (Lambda ships stdout to
-     * CloudWatch): with the functions' log4j2.xml, one JSON object per line.
+     * CloudWatch): one JSON object per line.
      */
     public String stdout() {
         synchronized (rendered) {
@@ -86,33 +78,22 @@ public final class CapturedLogs implements AutoCloseable {
 
     @Override
     public void close() {
-        Configuration config = context.getConfiguration();
-        for (LoggerConfig logger : config.getLoggers().values()) {
-            logger.removeAppender(appender.getName());
-        }
-        config.getRootLogger().removeAppender(appender.getName());
-        context.updateLoggers();
+        root.detachAppender(appender);
         appender.stop();
     }
 
-    private final class Capture extends AbstractAppender {
-
-        Capture(String name) {
-            super(name, null, null, true, Property.EMPTY_ARRAY);
-        }
+    private final class Capture extends AppenderBase<ILoggingEvent> {
 
         @Override
-        public void append(LogEvent event) {
-            StringBuilder text = new StringBuilder(event.getMessage().getFormattedMessage());
-            if (event.getThrown() != null) {
+        protected void append(ILoggingEvent event) {
+            StringBuilder text = new StringBuilder(String.valueOf(event.getFormattedMessage()));
+            if (event.getThrowableProxy() instanceof ThrowableProxy thrown) {
                 StringWriter trace = new StringWriter();
-                event.getThrown().printStackTrace(new PrintWriter(trace));
+                thrown.getThrowable().printStackTrace(new PrintWriter(trace));
                 text.append('\n').append(trace);
             }
-            lines.add(new Line(event.getLevel(), event.getLoggerName(), text.toString()));
-            if (consoleLayout != null) {
-                rendered.add(new String(consoleLayout.toByteArray(event), StandardCharsets.UTF_8));
-            }
+            lines.add(new Line(Level.valueOf(event.getLevel().levelStr), event.getLoggerName(), text.toString()));
+            rendered.add(encoder.line(event));
         }
     }
 }
