@@ -6,18 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Extension;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.FormParameter;
-import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +26,7 @@ import java.util.regex.Pattern;
  * PageSize), {@code GET .../Messages/{Sid}.json} fetches one. HTTP Basic auth is required, as by Twilio
  * (401, code 20003). Nothing is delivered and no status callback is sent.
  */
-public final class TwilioMessages implements TwilioResource, ResponseDefinitionTransformerV2 {
+public final class TwilioMessages extends TwilioRestResource {
 
     /** A message list or creation URL, any account. */
     public static final String MESSAGES = "/2010-04-01/Accounts/[A-Za-z0-9]+/Messages\\.json";
@@ -41,10 +34,13 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
 
     private static final Pattern LIST = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Messages\\.json$");
     private static final Pattern ONE = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Messages/([^/.]+)\\.json$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<Map<String, Object>> messages = new CopyOnWriteArrayList<>();
     private final List<Consumer<Map<String, Object>>> listeners = new CopyOnWriteArrayList<>();
+
+    public TwilioMessages() {
+        super(TRANSFORMER);
+    }
 
     /** The messages created so far, oldest first, as the JSON Twilio returned for each. */
     public List<Map<String, Object>> all() {
@@ -62,11 +58,6 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
     }
 
     @Override
-    public List<Extension> extensions() {
-        return List.of(this);
-    }
-
-    @Override
     public void stub(WireMockServer server) {
         server.stubFor(post(urlPathMatching(MESSAGES)).atPriority(10)
                 .willReturn(aResponse().withTransformers(TRANSFORMER)));
@@ -75,23 +66,7 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
     }
 
     @Override
-    public String getName() {
-        return TRANSFORMER;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-        Request request = event.getRequest();
-        String auth = request.getHeader("Authorization");
-        if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return TwilioJson.errorResponse(401, 20003, "Authenticate");
-        }
-        String path = request.getUrl().split("\\?", 2)[0];
+    protected ResponseDefinition serve(Request request, String path) {
         Matcher list = LIST.matcher(path);
         Matcher one = ONE.matcher(path);
         if (list.matches() && RequestMethod.POST.equals(request.getMethod())) {
@@ -123,7 +98,7 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
         if (body.isEmpty() && !media) {
             return TwilioJson.errorResponse(400, 21602, "Message body is required.");
         }
-        String sid = "SM" + randomHex(16);
+        String sid = newSid("SM");
         String now = TwilioJson.now();
         String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid + ".json";
         Map<String, Object> message = new LinkedHashMap<>();
@@ -178,21 +153,5 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
         body.put("start", 0);
         body.put("uri", uri);
         return TwilioJson.response(200, body);
-    }
-
-    private static String form(Request request, String name) {
-        FormParameter parameter = request.formParameter(name);
-        return parameter.isPresent() ? parameter.firstValue() : "";
-    }
-
-    private static String query(Request request, String name) {
-        QueryParameter parameter = request.queryParameter(name);
-        return parameter.isPresent() ? parameter.firstValue() : "";
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 }
