@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.fakes.ses.FakeSes;
 import dev.switchboard.local.LocalStack;
-import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioSignature;
+import dev.switchboard.local.scenarios.LocalScenario;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The local stack with its Twilio sandbox (texts kept, nothing sent) and SES sandbox (e-mails kept), one line
  * with two staff members who get every alert, and the helpers the alert scenarios share.
  */
-final class AlertStack implements AutoCloseable {
+final class AlertStack extends LocalScenario {
 
     static final String ACCOUNT_SID = "AC" + "0".repeat(32);
     static final String LINE = "+19045550200";
@@ -36,15 +34,11 @@ final class AlertStack implements AutoCloseable {
     static final String HELPER = "+19045550178";
     static final String OWNER_EMAIL = "owner@example.com";
     static final String ALERT_FROM = "alerts@example.com";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000);
     private static final AtomicLong SIDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
-    final LocalStack stack;
-
     private AlertStack(LocalStack stack) {
-        this.stack = stack;
+        super(stack);
     }
 
     static AlertStack start(Map<String, String> environment, Collection<String> functions) {
@@ -60,22 +54,7 @@ final class AlertStack implements AutoCloseable {
         env.put("RETRY_BASE_SECONDS", "1");
         env.put("RETRY_MAX_SECONDS", "2");
         env.putAll(environment);
-        LocalStack stack = LocalStack.builder()
-                .template(TwilioEvents.projectRoot().resolve("template.yaml"))
-                .inheritProcessEnvironment(false)
-                .environment(env)
-                .onlyFunctions(functions)
-                .start();
-        if (!stack.failedFunctions().isEmpty()) {
-            stack.close();
-            throw new IllegalStateException("functions failed to start: " + stack.failedFunctions());
-        }
-        return new AlertStack(stack);
-    }
-
-    @Override
-    public void close() {
-        stack.close();
+        return new AlertStack(startStack(env, functions, builder -> builder));
     }
 
     /** A fresh fictional number per call, so scenarios never share caps, opt-outs or tags. */
@@ -91,21 +70,11 @@ final class AlertStack implements AutoCloseable {
 
     /** A Twilio webhook, signed with the stack's auth token over PUBLIC_BASE_URL + path, as Twilio signs it. */
     HttpResponse<String> twilioPost(String path, Map<String, String> params) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        params.forEach((k, v) -> multi.put(k, List.of(v)));
-        String url = stack.baseUrl() + path;
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignature.compute(stack.authToken(), url, multi))
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioEvents.encode(multi))));
+        return twilioWebhook(stack.baseUrl(), path, params, Map.of());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return exchange(request.timeout(Duration.ofSeconds(30)).build());
     }
 
     /** A text to the line, as Twilio posts it. */
@@ -220,13 +189,6 @@ final class AlertStack implements AutoCloseable {
     List<FakeSes.Email> emailsAbout(String containing) {
         return stack.sesSandbox().orElseThrow().emails().stream()
                 .filter(e -> e.text() != null && e.text().contains(containing)).toList();
-    }
-
-    Optional<Map<String, AttributeValue>> item(String pk, String sk) {
-        Map<String, AttributeValue> item = stack.emulators().dynamoDb().getItem(b -> b
-                .tableName(stack.resources().tableName("SwitchboardTable")).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     /** Items whose partition key starts with {@code prefix} (a scan: the emulator's table is small). */
