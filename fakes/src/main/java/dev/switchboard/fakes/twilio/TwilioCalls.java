@@ -10,8 +10,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,20 +25,9 @@ public final class TwilioCalls extends TwilioRestResource {
     static final String TRANSFORMER = "twilio-calls";
     private static final Pattern CREATE = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Calls\\.json$");
 
-    private final List<Map<String, Object>> calls = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Map<String, Object>>> listeners = new CopyOnWriteArrayList<>();
-
+    /** Its {@link #all()}: the calls created, each Twilio's JSON plus the request's {@code url} and {@code status_callback}. */
     public TwilioCalls() {
         super(TRANSFORMER);
-    }
-
-    /** The calls created so far, oldest first: Twilio's JSON plus the request's {@code url} and {@code status_callback}. */
-    public List<Map<String, Object>> all() {
-        return List.copyOf(calls);
-    }
-
-    public void onCreate(Consumer<Map<String, Object>> listener) {
-        listeners.add(listener);
     }
 
     @Override
@@ -83,8 +70,7 @@ public final class TwilioCalls extends TwilioRestResource {
         call.put("to", to);
         call.put("to_formatted", to);
         call.put("uri", "/2010-04-01/Accounts/" + accountSid + "/Calls/" + sid + ".json");
-        calls.add(withRequest(call, url, form(request, "StatusCallback")));
-        listeners.forEach(l -> l.accept(call));
+        created(withRequest(call, url, form(request, "StatusCallback")));
         return TwilioJson.response(201, call);
     }
 

@@ -14,8 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,26 +33,9 @@ public final class TwilioMessages extends TwilioRestResource {
     private static final Pattern LIST = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Messages\\.json$");
     private static final Pattern ONE = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Messages/([^/.]+)\\.json$");
 
-    private final List<Map<String, Object>> messages = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Map<String, Object>>> listeners = new CopyOnWriteArrayList<>();
-
+    /** Its {@link #all()}: the messages created, each as the JSON Twilio returned for it. */
     public TwilioMessages() {
         super(TRANSFORMER);
-    }
-
-    /** The messages created so far, oldest first, as the JSON Twilio returned for each. */
-    public List<Map<String, Object>> all() {
-        return List.copyOf(messages);
-    }
-
-    /** Called with each message as it is created. */
-    public void onCreate(Consumer<Map<String, Object>> listener) {
-        listeners.add(listener);
-    }
-
-    /** Forgets every message. */
-    public void clear() {
-        messages.clear();
     }
 
     @Override
@@ -76,7 +57,7 @@ public final class TwilioMessages extends TwilioRestResource {
             return list(request, list.group(1));
         }
         if (one.matches()) {
-            return messages.stream().filter(m -> one.group(2).equals(m.get("sid"))).findFirst()
+            return all().stream().filter(m -> one.group(2).equals(m.get("sid"))).findFirst()
                     .map(m -> TwilioJson.response(200, m))
                     .orElseGet(() -> TwilioJson.errorResponse(404, 20404, "The requested resource " + path + " was not found"));
         }
@@ -122,13 +103,12 @@ public final class TwilioMessages extends TwilioRestResource {
         message.put("subresource_uris", Map.of("media", uri.replace(".json", "/Media.json")));
         message.put("to", to);
         message.put("uri", uri);
-        messages.add(message);
-        listeners.forEach(l -> l.accept(message));
+        created(message);
         return TwilioJson.response(201, message);
     }
 
     private ResponseDefinition list(Request request, String accountSid) {
-        List<Map<String, Object>> newestFirst = new ArrayList<>(messages);
+        List<Map<String, Object>> newestFirst = new ArrayList<>(all());
         Collections.reverse(newestFirst);
         String to = query(request, "To");
         String from = query(request, "From");

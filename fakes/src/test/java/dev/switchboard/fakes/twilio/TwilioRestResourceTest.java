@@ -13,7 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +83,20 @@ class TwilioRestResourceTest {
         assertThat(echoed.statusCode()).isEqualTo(200);
         assertThat(echoed.body()).contains("\"path\":\"/echo/x.json\"", "\"to\":\"+19045550177\"", "\"missing\":\"\"",
                 "\"page\":\"20\"", "\"noQuery\":\"\"");
+    }
+
+    @Test
+    void whatIsCreatedIsKeptInOrderAnnouncedAndForgottenOnClear() {
+        Echo echo = new Echo();
+        List<Map<String, Object>> announced = new ArrayList<>();
+        echo.onCreate(announced::add);
+        echo.created(Map.of("sid", "SM1"));
+        echo.created(Map.of("sid", "SM2"));
+        assertThat(echo.all()).extracting(m -> m.get("sid")).containsExactly("SM1", "SM2");
+        assertThat(announced).isEqualTo(echo.all());
+        echo.clear();
+        assertThat(echo.all()).isEmpty();
+        assertThat(announced).hasSize(2);
     }
 
     @Test

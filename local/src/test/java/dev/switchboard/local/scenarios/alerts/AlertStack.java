@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.fakes.ses.FakeSes;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.scenarios.LocalScenario;
+import dev.switchboard.local.scenarios.TwilioPosts;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -79,35 +80,22 @@ final class AlertStack extends LocalScenario {
 
     /** A text to the line, as Twilio posts it. */
     HttpResponse<String> text(String sid, String from, String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", ACCOUNT_SID);
-        params.put("ApiVersion", "2010-04-01");
-        params.put("Body", body);
-        params.put("From", from);
-        params.put("MessageSid", sid);
-        params.put("SmsMessageSid", sid);
-        params.put("SmsSid", sid);
-        params.put("NumMedia", "0");
-        params.put("NumSegments", "1");
-        params.put("SmsStatus", "received");
-        params.put("To", LINE);
+        Map<String, String> params = TwilioPosts.incomingText(ACCOUNT_SID, sid, from, LINE, body);
         HttpResponse<String> response = twilioPost("/twilio/sms", params);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
     }
 
+    /** What Twilio posts about an inbound call from {@code from} to the line in {@code status}; more may be added. */
+    static Map<String, String> callParams(String callSid, String status, String from) {
+        return TwilioPosts.inboundCall(ACCOUNT_SID, callSid, status, from, LINE);
+    }
+
     /** A call that ends in a voicemail, whose recording Twilio reports completed. */
     void voicemail(String callSid, String recordingSid, String caller) {
-        Map<String, String> call = new LinkedHashMap<>();
-        call.put("AccountSid", AlertStack.ACCOUNT_SID);
-        call.put("CallSid", callSid);
-        call.put("CallStatus", "ringing");
-        call.put("Direction", "inbound");
-        call.put("From", caller);
-        call.put("To", LINE);
-        assertThat(twilioPost("/twilio/voice", call).statusCode()).isEqualTo(200);
+        assertThat(twilioPost("/twilio/voice", callParams(callSid, "ringing", caller)).statusCode()).isEqualTo(200);
         Map<String, String> recording = new LinkedHashMap<>();
-        recording.put("AccountSid", AlertStack.ACCOUNT_SID);
+        recording.put("AccountSid", ACCOUNT_SID);
         recording.put("CallSid", callSid);
         recording.put("RecordingSid", recordingSid);
         recording.put("RecordingStatus", "completed");
@@ -115,7 +103,7 @@ final class AlertStack extends LocalScenario {
         recording.put("RecordingChannels", "1");
         recording.put("RecordingSource", "RecordVerb");
         recording.put("RecordingUrl", stack.twilioSandbox().orElseThrow().baseUrl() + "/2010-04-01/Accounts/"
-                + AlertStack.ACCOUNT_SID + "/Recordings/" + recordingSid);
+                + ACCOUNT_SID + "/Recordings/" + recordingSid);
         recording.put("RecordingStartTime", "Mon, 23 Nov 2026 15:00:45 +0000");
         recording.put("ErrorCode", "0");
         HttpResponse<String> answer = twilioPost("/twilio/voice/recording", recording);
@@ -124,13 +112,7 @@ final class AlertStack extends LocalScenario {
 
     /** A call comes in (the call record exists as in production). */
     void call(String callSid, String from) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", AlertStack.ACCOUNT_SID);
-        params.put("CallSid", callSid);
-        params.put("CallStatus", "ringing");
-        params.put("Direction", "inbound");
-        params.put("From", from);
-        params.put("To", LINE);
+        Map<String, String> params = callParams(callSid, "ringing", from);
         params.put("Called", LINE);
         params.put("Caller", from);
         assertThat(twilioPost("/twilio/voice", params).statusCode()).isEqualTo(200);
@@ -138,13 +120,7 @@ final class AlertStack extends LocalScenario {
 
     /** The owner's phone did not answer: the {@code <Dial action>} (voicemail TwiML, the missed-call text). */
     void dialNotAnswered(String callSid, String from) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", ACCOUNT_SID);
-        params.put("CallSid", callSid);
-        params.put("CallStatus", "in-progress");
-        params.put("Direction", "inbound");
-        params.put("From", from);
-        params.put("To", LINE);
+        Map<String, String> params = callParams(callSid, "in-progress", from);
         params.put("DialCallSid", newSid("CA"));
         params.put("DialCallStatus", "no-answer");
         params.put("DialCallDuration", "0");
@@ -154,13 +130,7 @@ final class AlertStack extends LocalScenario {
 
     /** The call ends unanswered, as Twilio reports it. */
     void callEnded(String callSid, String from) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", AlertStack.ACCOUNT_SID);
-        params.put("CallSid", callSid);
-        params.put("CallStatus", "no-answer");
-        params.put("Direction", "inbound");
-        params.put("From", from);
-        params.put("To", LINE);
+        Map<String, String> params = callParams(callSid, "no-answer", from);
         params.put("CallDuration", "0");
         params.put("SequenceNumber", "3");
         params.put("CallbackSource", "call-progress-events");
