@@ -26,21 +26,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * @BeforeAll static void start() { if (BrowserFixture.installed()) { chromium = BrowserFixture.start("quote-page", 900, 1300, false); } }
  * @BeforeEach void requireChromium() { BrowserFixture.assumeInstalled("the quote page browser test"); }
  * }</pre>
+ *
+ * @param profile     the browser's throw-away profile, deleted on {@link #close}
+ * @param screenshots where {@link #screenshot} saves
  */
-public final class BrowserFixture implements AutoCloseable {
+public record BrowserFixture(WebDriver browser, Path profile, Path screenshots) implements AutoCloseable {
 
     public static final Path CHROMIUM = Path.of(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
     public static final Path CHROMEDRIVER = Path.of(System.getProperty("switchboard.chromedriver", "/usr/bin/chromedriver"));
-
-    private final WebDriver browser;
-    private final Path profile;
-    private final Path screenshots;
-
-    private BrowserFixture(WebDriver browser, Path profile, Path screenshots) {
-        this.browser = browser;
-        this.profile = profile;
-        this.screenshots = screenshots;
-    }
 
     /** Whether Chromium and its driver are installed. */
     public static boolean installed() {
@@ -79,10 +72,6 @@ public final class BrowserFixture implements AutoCloseable {
             delete(profile);
             throw e;
         }
-    }
-
-    public WebDriver browser() {
-        return browser;
     }
 
     /** Saves what the browser shows as {@code <folder>/<name>} (a PNG, checked not to be empty). */

@@ -14,30 +14,26 @@ public final class TwilioPosts {
 
     /** An inbound call from {@code from} to {@code to} in {@code status} ({@code ringing}, {@code no-answer}, ...). */
     public static Map<String, String> inboundCall(String accountSid, String callSid, String status, String from, String to) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", accountSid);
-        params.put("CallSid", callSid);
-        params.put("CallStatus", status);
-        params.put("Direction", "inbound");
-        params.put("From", from);
-        params.put("To", to);
-        return params;
+        return ordered("AccountSid", accountSid, "CallSid", callSid, "CallStatus", status, "Direction", "inbound",
+                "From", from, "To", to);
     }
 
     /** A text received from {@code from} by the number {@code to}. */
     public static Map<String, String> incomingText(String accountSid, String messageSid, String from, String to, String body) {
+        return ordered("AccountSid", accountSid, "ApiVersion", "2010-04-01", "Body", body, "From", from,
+                "MessageSid", messageSid, "SmsMessageSid", messageSid, "SmsSid", messageSid, "NumMedia", "0",
+                "NumSegments", "1", "SmsStatus", "received", "To", to);
+    }
+
+    /** A mutable map of {@code name, value, name, value, ...} in that order. */
+    static Map<String, String> ordered(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs");
+        }
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", accountSid);
-        params.put("ApiVersion", "2010-04-01");
-        params.put("Body", body);
-        params.put("From", from);
-        params.put("MessageSid", messageSid);
-        params.put("SmsMessageSid", messageSid);
-        params.put("SmsSid", messageSid);
-        params.put("NumMedia", "0");
-        params.put("NumSegments", "1");
-        params.put("SmsStatus", "received");
-        params.put("To", to);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
         return params;
     }
 }

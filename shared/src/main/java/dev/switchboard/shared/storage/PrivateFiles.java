@@ -10,15 +10,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * time-limited link to an object (the audio), and the beginning of a text object (a transcript). Nothing
  * in the bucket is public; a link is the only way a browser gets an object.
  */
-public final class PrivateFiles {
-
-    private final S3Presigner presigner;
-    private final S3Client s3;
-
-    public PrivateFiles(S3Presigner presigner, S3Client s3) {
-        this.presigner = presigner;
-        this.s3 = s3;
-    }
+public record PrivateFiles(S3Presigner presigner, S3Client s3) {
 
     /** A presigned GET of {@code bucket/key}, valid for {@code lifetime}, answered with {@code contentType}. */
     public String presignedGet(String bucket, String key, String contentType, Duration lifetime) {
