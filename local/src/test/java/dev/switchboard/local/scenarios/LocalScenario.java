@@ -1,6 +1,8 @@
 package dev.switchboard.local.scenarios;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
+import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.testing.TwilioEvents;
 import dev.switchboard.shared.twilio.TwilioSignature;
@@ -12,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * What every scenario stack (the alert, inbox, ... scenarios' {@code *Stack}) does the same way: the local
@@ -39,9 +44,11 @@ public abstract class LocalScenario implements AutoCloseable {
         this.stack = stack;
     }
 
-    /** The real {@code template.yaml}. */
+    /** The real {@code template.yaml} ({@code -Dswitchboard.template}, as the build sets it, else the project's). */
     public static Path template() {
-        return TwilioEvents.projectRoot().resolve("template.yaml");
+        String configured = System.getProperty("switchboard.template");
+        return (configured != null ? Path.of(configured) : TwilioEvents.projectRoot().resolve("template.yaml"))
+                .toAbsolutePath().normalize();
     }
 
     /**
@@ -108,8 +115,57 @@ public abstract class LocalScenario implements AutoCloseable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    /** Items whose partition key starts with {@code prefix} (a scan: the emulator's table is small). */
+    public List<Map<String, AttributeValue>> itemsStartingWith(String prefix) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        stack.emulators().dynamoDb().scanPaginator(b -> b.tableName(stack.resources().tableName("SwitchboardTable"))
+                .filterExpression("begins_with(pk, :p)")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(prefix)))).items().forEach(items::add);
+        return items;
+    }
+
+    /** Every message now on a queue the test reads (nothing polls it), with all its attributes, removed from it. */
+    public List<Message> removeAll(String queueLogicalId) {
+        String url = stack.resources().queueUrl(queueLogicalId);
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> batch = stack.emulators().sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1).messageAttributeNames("All").messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    .messages();
+            if (batch.isEmpty()) {
+                return all;
+            }
+            for (Message message : batch) {
+                all.add(message);
+                stack.emulators().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
+            }
+        }
+    }
+
     @Override
     public void close() {
         stack.close();
+    }
+
+    /** An HTTP answer: status, body and headers (names as sent). */
+    public record Answer(int status, String body, Map<String, List<String>> headers) {
+
+        public static Answer of(HttpResponse<String> response) {
+            return new Answer(response.statusCode(), response.body(), response.headers().map());
+        }
+
+        public JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        /** A header's first value, its name compared without case. */
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst();
+        }
     }
 }

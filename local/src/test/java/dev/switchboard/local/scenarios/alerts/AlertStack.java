@@ -161,15 +161,6 @@ final class AlertStack extends LocalScenario {
                 .filter(e -> e.text() != null && e.text().contains(containing)).toList();
     }
 
-    /** Items whose partition key starts with {@code prefix} (a scan: the emulator's table is small). */
-    List<Map<String, AttributeValue>> itemsStartingWith(String prefix) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        stack.emulators().dynamoDb().scanPaginator(b -> b.tableName(stack.resources().tableName("SwitchboardTable"))
-                .filterExpression("begins_with(pk, :p)")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(prefix)))).items().forEach(items::add);
-        return items;
-    }
-
     /** Receives (and hides for a minute) what is on a queue now. */
     List<Message> drain(String queueLogicalId) {
         List<Message> all = new ArrayList<>();

@@ -1,19 +1,14 @@
 package dev.switchboard.local.scenarios.inbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.TwilioSandbox;
 import dev.switchboard.local.scenarios.LocalScenario;
-import dev.switchboard.shared.json.Json;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -154,24 +149,5 @@ final class InboxStack extends LocalScenario {
     byte[] s3(String key) {
         return stack.emulators().s3().getObjectAsBytes(b -> b.bucket(stack.resources().bucketName("RecordingsBucket"))
                 .key(key)).asByteArray();
-    }
-
-    record Answer(int status, String body, Map<String, List<String>> headers) {
-        static Answer of(HttpResponse<String> response) {
-            return new Answer(response.statusCode(), response.body(), response.headers().map());
-        }
-
-        JsonNode json() {
-            try {
-                return Json.MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-
-        Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
-        }
     }
 }
