@@ -1,8 +1,5 @@
 package dev.switchboard.local;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import dev.switchboard.fakes.ses.FakeSes;
 import java.util.List;
 
@@ -21,14 +18,7 @@ public final class SesSandbox implements AutoCloseable {
 
     /** Binds {@code host:port} (0 = a free port) and starts serving. */
     public static SesSandbox start(String host, int port) {
-        FakeSes ses;
-        try {
-            ses = FakeSes.start(wireMockConfig().bindAddress(host).port(port).containerThreads(10)
-                    .notifier(new Slf4jNotifier(false)));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("The SES sandbox could not listen on " + host + ":" + port + ": "
-                    + e.getMessage(), e);
-        }
+        FakeSes ses = Sandboxes.listen("The SES sandbox", host, port, FakeSes::start);
         ses.onSend(email -> ConsoleLog.info("ses-sandbox", "e-mail to " + String.join(", ",
                 email.to().stream().map(SesSandbox::mask).toList()) + ": " + email.subject()
                 + (email.text() == null ? "" : "\n" + email.text())));

@@ -1,8 +1,5 @@
 package dev.switchboard.local;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -30,14 +27,8 @@ public final class TwilioSandbox implements AutoCloseable {
 
     /** Binds {@code host:port} (0 = a free port) and starts serving. */
     public static TwilioSandbox start(String host, int port) {
-        FakeTwilio twilio;
-        try {
-            twilio = FakeTwilio.start(wireMockConfig().bindAddress(host).port(port).containerThreads(10)
-                    .notifier(new Slf4jNotifier(false)).extensions(new ConsoleReport()));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("The Twilio sandbox could not listen on " + host + ":" + port + ": "
-                    + e.getMessage(), e);
-        }
+        FakeTwilio twilio = Sandboxes.listen("The Twilio sandbox", host, port,
+                config -> FakeTwilio.start(config.extensions(new ConsoleReport())));
         twilio.messages().onCreate(m -> ConsoleLog.info("twilio-sandbox", "text to "
                 + PhoneMask.mask(String.valueOf(m.get("to"))) + ": " + m.get("body")));
         twilio.calls().onCreate(c -> ConsoleLog.info("twilio-sandbox", "call to "

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.switchboard.fakes.FakeServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * {@code BadRequestException}. Nothing is sent. The local stack's e-mail stand-in and the tests' fake.
  * A test's own stub (default priority 5) wins over these (priority 10), e.g. a 500 for an outage.
  */
-public final class FakeSes implements AutoCloseable {
+public final class FakeSes extends FakeServer {
 
     public static final String SEND_EMAIL = "/v2/email/outbound-emails";
     static final String TRANSFORMER = "ses-send-email";
@@ -35,11 +36,10 @@ public final class FakeSes implements AutoCloseable {
     public record Email(String messageId, String from, List<String> to, String subject, String text, String html) {
     }
 
-    private final WireMockServer server;
     private final Recorder recorder;
 
     private FakeSes(WireMockServer server, Recorder recorder) {
-        this.server = server;
+        super(server);
         this.recorder = recorder;
     }
 
@@ -57,19 +57,6 @@ public final class FakeSes implements AutoCloseable {
         return new FakeSes(server, recorder);
     }
 
-    /** What Switchboard uses as {@code SES_ENDPOINT_URL}. */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    public WireMockServer server() {
-        return server;
-    }
-
     /** The e-mails received so far, oldest first. */
     public List<Email> emails() {
         return List.copyOf(recorder.emails);
@@ -82,11 +69,6 @@ public final class FakeSes implements AutoCloseable {
 
     public void clear() {
         recorder.emails.clear();
-    }
-
-    @Override
-    public void close() {
-        server.stop();
     }
 
     static ResponseDefinition error(int status, String type, String message) {

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import dev.switchboard.fakes.FakeServer;
 import java.util.List;
 
 /**
@@ -21,18 +22,17 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class FakeTwilio implements AutoCloseable {
+public final class FakeTwilio extends FakeServer {
 
     public static final String ACCOUNT_SID = "AC" + "0".repeat(32);
     /** Name of the catch-all stub: a request no resource fakes. */
     public static final String NOT_FAKED_STUB = "twilio-not-faked";
 
-    private final WireMockServer server;
     private final TwilioMessages messages;
     private final TwilioCalls calls;
 
     private FakeTwilio(WireMockServer server, TwilioMessages messages, TwilioCalls calls) {
-        this.server = server;
+        super(server);
         this.messages = messages;
         this.calls = calls;
     }
@@ -51,19 +51,6 @@ public final class FakeTwilio implements AutoCloseable {
         return new FakeTwilio(server, messages, calls);
     }
 
-    /** What Switchboard uses as {@code TWILIO_API_BASE_URL}. */
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    public WireMockServer server() {
-        return server;
-    }
-
     public TwilioMessages messages() {
         return messages;
     }
@@ -71,10 +58,5 @@ public final class FakeTwilio implements AutoCloseable {
     /** The Calls API (click-to-call). */
     public TwilioCalls calls() {
         return calls;
-    }
-
-    @Override
-    public void close() {
-        server.stop();
     }
 }

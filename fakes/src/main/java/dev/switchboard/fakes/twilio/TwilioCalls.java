@@ -5,19 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Extension;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.FormParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,28 +18,15 @@ import java.util.regex.Pattern;
  * 400 with Twilio's codes for a missing To (21201), From (21213) or Url (21205). HTTP Basic auth is required
  * (401, code 20003). Nothing rings and no callback is made: a test plays Twilio's part from {@link #all()}.
  */
-public final class TwilioCalls implements TwilioResource, ResponseDefinitionTransformerV2 {
+public final class TwilioCalls extends TwilioRestResource {
 
     public static final String CALLS = "/2010-04-01/Accounts/[A-Za-z0-9]+/Calls\\.json";
     static final String TRANSFORMER = "twilio-calls";
     private static final Pattern CREATE = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Calls\\.json$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final List<Map<String, Object>> calls = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Map<String, Object>>> listeners = new CopyOnWriteArrayList<>();
-
-    /** The calls created so far, oldest first: Twilio's JSON plus the request's {@code url} and {@code status_callback}. */
-    public List<Map<String, Object>> all() {
-        return List.copyOf(calls);
-    }
-
-    public void onCreate(Consumer<Map<String, Object>> listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public List<Extension> extensions() {
-        return List.of(this);
+    /** Its {@link #all()}: the calls created, each Twilio's JSON plus the request's {@code url} and {@code status_callback}. */
+    public TwilioCalls() {
+        super(TRANSFORMER);
     }
 
     @Override
@@ -57,23 +35,8 @@ public final class TwilioCalls implements TwilioResource, ResponseDefinitionTran
     }
 
     @Override
-    public String getName() {
-        return TRANSFORMER;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-        Request request = event.getRequest();
-        String auth = request.getHeader("Authorization");
-        if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return TwilioJson.errorResponse(401, 20003, "Authenticate");
-        }
-        Matcher create = CREATE.matcher(request.getUrl().split("\\?", 2)[0]);
+    protected ResponseDefinition serve(Request request, String path) {
+        Matcher create = CREATE.matcher(path);
         if (!create.matches()) {
             return TwilioJson.errorResponse(404, 20404, "The requested resource was not found");
         }
@@ -89,9 +52,7 @@ public final class TwilioCalls implements TwilioResource, ResponseDefinitionTran
         if (url.isBlank() && form(request, "Twiml").isBlank()) {
             return TwilioJson.errorResponse(400, 21205, "Url parameter is required");
         }
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String sid = "CA" + HexFormat.of().formatHex(random);
+        String sid = newSid("CA");
         String accountSid = create.group(1);
         String now = TwilioJson.now();
         Map<String, Object> call = new LinkedHashMap<>();
@@ -108,8 +69,7 @@ public final class TwilioCalls implements TwilioResource, ResponseDefinitionTran
         call.put("to", to);
         call.put("to_formatted", to);
         call.put("uri", "/2010-04-01/Accounts/" + accountSid + "/Calls/" + sid + ".json");
-        calls.add(withRequest(call, url, form(request, "StatusCallback")));
-        listeners.forEach(l -> l.accept(call));
+        created(withRequest(call, url, form(request, "StatusCallback")));
         return TwilioJson.response(201, call);
     }
 
@@ -118,10 +78,5 @@ public final class TwilioCalls implements TwilioResource, ResponseDefinitionTran
         kept.put("url", url);
         kept.put("status_callback", statusCallback);
         return kept;
-    }
-
-    private static String form(Request request, String name) {
-        FormParameter parameter = request.formParameter(name);
-        return parameter.isPresent() ? parameter.firstValue() : "";
     }
 }

@@ -6,23 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.extension.Extension;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.FormParameter;
-import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +24,7 @@ import java.util.regex.Pattern;
  * PageSize), {@code GET .../Messages/{Sid}.json} fetches one. HTTP Basic auth is required, as by Twilio
  * (401, code 20003). Nothing is delivered and no status callback is sent.
  */
-public final class TwilioMessages implements TwilioResource, ResponseDefinitionTransformerV2 {
+public final class TwilioMessages extends TwilioRestResource {
 
     /** A message list or creation URL, any account. */
     public static final String MESSAGES = "/2010-04-01/Accounts/[A-Za-z0-9]+/Messages\\.json";
@@ -41,29 +32,10 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
 
     private static final Pattern LIST = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Messages\\.json$");
     private static final Pattern ONE = Pattern.compile("^/2010-04-01/Accounts/([^/]+)/Messages/([^/.]+)\\.json$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final List<Map<String, Object>> messages = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Map<String, Object>>> listeners = new CopyOnWriteArrayList<>();
-
-    /** The messages created so far, oldest first, as the JSON Twilio returned for each. */
-    public List<Map<String, Object>> all() {
-        return List.copyOf(messages);
-    }
-
-    /** Called with each message as it is created. */
-    public void onCreate(Consumer<Map<String, Object>> listener) {
-        listeners.add(listener);
-    }
-
-    /** Forgets every message. */
-    public void clear() {
-        messages.clear();
-    }
-
-    @Override
-    public List<Extension> extensions() {
-        return List.of(this);
+    /** Its {@link #all()}: the messages created, each as the JSON Twilio returned for it. */
+    public TwilioMessages() {
+        super(TRANSFORMER);
     }
 
     @Override
@@ -75,23 +47,7 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
     }
 
     @Override
-    public String getName() {
-        return TRANSFORMER;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
-
-    @Override
-    public ResponseDefinition transform(ServeEvent event) {
-        Request request = event.getRequest();
-        String auth = request.getHeader("Authorization");
-        if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return TwilioJson.errorResponse(401, 20003, "Authenticate");
-        }
-        String path = request.getUrl().split("\\?", 2)[0];
+    protected ResponseDefinition serve(Request request, String path) {
         Matcher list = LIST.matcher(path);
         Matcher one = ONE.matcher(path);
         if (list.matches() && RequestMethod.POST.equals(request.getMethod())) {
@@ -101,7 +57,7 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
             return list(request, list.group(1));
         }
         if (one.matches()) {
-            return messages.stream().filter(m -> one.group(2).equals(m.get("sid"))).findFirst()
+            return all().stream().filter(m -> one.group(2).equals(m.get("sid"))).findFirst()
                     .map(m -> TwilioJson.response(200, m))
                     .orElseGet(() -> TwilioJson.errorResponse(404, 20404, "The requested resource " + path + " was not found"));
         }
@@ -123,7 +79,7 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
         if (body.isEmpty() && !media) {
             return TwilioJson.errorResponse(400, 21602, "Message body is required.");
         }
-        String sid = "SM" + randomHex(16);
+        String sid = newSid("SM");
         String now = TwilioJson.now();
         String uri = "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid + ".json";
         Map<String, Object> message = new LinkedHashMap<>();
@@ -147,13 +103,12 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
         message.put("subresource_uris", Map.of("media", uri.replace(".json", "/Media.json")));
         message.put("to", to);
         message.put("uri", uri);
-        messages.add(message);
-        listeners.forEach(l -> l.accept(message));
+        created(message);
         return TwilioJson.response(201, message);
     }
 
     private ResponseDefinition list(Request request, String accountSid) {
-        List<Map<String, Object>> newestFirst = new ArrayList<>(messages);
+        List<Map<String, Object>> newestFirst = new ArrayList<>(all());
         Collections.reverse(newestFirst);
         String to = query(request, "To");
         String from = query(request, "From");
@@ -178,21 +133,5 @@ public final class TwilioMessages implements TwilioResource, ResponseDefinitionT
         body.put("start", 0);
         body.put("uri", uri);
         return TwilioJson.response(200, body);
-    }
-
-    private static String form(Request request, String name) {
-        FormParameter parameter = request.formParameter(name);
-        return parameter.isPresent() ? parameter.firstValue() : "";
-    }
-
-    private static String query(Request request, String name) {
-        QueryParameter parameter = request.queryParameter(name);
-        return parameter.isPresent() ? parameter.firstValue() : "";
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
-        return HexFormat.of().formatHex(random);
     }
 }

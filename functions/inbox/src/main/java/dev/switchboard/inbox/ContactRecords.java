@@ -2,8 +2,8 @@ package dev.switchboard.inbox;
 
 import dev.switchboard.shared.storage.Item;
 import dev.switchboard.shared.storage.OptOuts;
+import dev.switchboard.shared.storage.PrivateFiles;
 import dev.switchboard.shared.storage.Table;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +33,7 @@ public interface ContactRecords {
 
     static ContactRecords of(Table table, S3Presigner presigner, S3Client s3) {
         OptOuts optOuts = new OptOuts(table);
+        PrivateFiles files = new PrivateFiles(presigner, s3);
         return new ContactRecords() {
             @Override
             public Optional<Map<String, AttributeValue>> profile(String phone) {
@@ -61,16 +62,12 @@ public interface ContactRecords {
 
             @Override
             public String presignedGet(String bucket, String key, String contentType, Duration lifetime) {
-                return presigner.presignGetObject(b -> b.signatureDuration(lifetime)
-                        .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType(contentType)))
-                        .url().toString();
+                return files.presignedGet(bucket, key, contentType, lifetime);
             }
 
             @Override
             public String readText(String bucket, String key, int maxBytes) {
-                byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).range("bytes=0-" + (maxBytes - 1)))
-                        .asByteArray();
-                return new String(bytes, StandardCharsets.UTF_8);
+                return files.readText(bucket, key, maxBytes);
             }
         };
     }

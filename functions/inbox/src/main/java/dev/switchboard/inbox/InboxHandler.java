@@ -1,21 +1,17 @@
 package dev.switchboard.inbox;
 
 import dev.switchboard.shared.activity.ActivityIndex;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.shared.auth.OwnerAuth;
 import dev.switchboard.shared.auth.Principal;
 import dev.switchboard.shared.config.ColdStart;
-import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.http.ApiRouteHandler;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
 import dev.switchboard.shared.json.Json;
-import dev.switchboard.shared.logging.FunctionLogging;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The owner's inbox: sign-in ({@code /auth/*}), the JSON API ({@code /api/*} but {@code /api/notify*}) and the
@@ -36,7 +31,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * ({@link OwnerAuth}), calls {@link AuthService}, {@link InboxService} or {@link ClickToCall}, and maps their
  * outcomes. Bad input is a 400 with the field; nothing is written for a refused request.
  */
-public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class InboxHandler extends ApiRouteHandler {
 
     static final int MAX_BODY_BYTES = 16 * 1024;
     static final String SET_COOKIE_ATTRIBUTES = "; Path=/; Secure; HttpOnly; SameSite=Strict";
@@ -59,15 +54,17 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
 
     public InboxHandler(Map<String, String> environment) {
         this(ColdStart.wire("InboxFunction", () -> InboxWiring.from(Settings.fromEnvironment(environment))));
-        Priming.register(this, APIGatewayV2HTTPEvent.class, "inbox-api-activity.json"); // SnapStart: answered before the snapshot
     }
 
     private InboxHandler(InboxWiring w) {
         this(w.auth(), w.signIn(), w.inbox(), w.calls(), w.staff(), w.page());
+        // SnapStart: answered before the snapshot with the function's own RECORDINGS_TOKEN (the real route, not the 401)
+        primeWith("inbox-api-activity.json", request -> bearer(w.ownToken().get()));
     }
 
     public InboxHandler(OwnerAuth auth, AuthService signIn, InboxService inbox, ClickToCall calls,
                         StaffDirectory staff, InboxPage page) {
+        super("Inbox");
         this.auth = auth;
         this.signIn = signIn;
         this.inbox = inbox;
@@ -77,23 +74,12 @@ public class InboxHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
+    protected APIGatewayV2HTTPResponse unavailable() {
+        return HttpResponses.json(503, "{\"error\":\"unavailable\"}", Map.of("Retry-After", "5"));
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        try {
-            HttpRequest request = HttpRequest.from(event);
-            return route(request);
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        } catch (SdkException e) {
-            LOG.error("Inbox: storage unavailable: {}", e.getMessage());
-            return HttpResponses.json(503, "{\"error\":\"unavailable\"}", Map.of("Retry-After", "5"));
-        }
-    }
-
-    private APIGatewayV2HTTPResponse route(HttpRequest request) {
+    @Override
+    protected APIGatewayV2HTTPResponse route(HttpRequest request) {
         String path = request.path();
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);

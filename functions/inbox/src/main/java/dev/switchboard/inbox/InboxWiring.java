@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The inbox function's real clients and settings, built once per container. */
 record InboxWiring(OwnerAuth auth, AuthService signIn, InboxService inbox, ClickToCall calls, StaffDirectory staff,
-                   InboxPage page) {
+                   InboxPage page, Supplier<String> ownToken) {
 
     static final String DEFAULT_CODE_TEXT = "{business}: your inbox sign-in code is {code}. It works for 10 minutes."
             + " Never share it.";
@@ -89,7 +90,8 @@ record InboxWiring(OwnerAuth auth, AuthService signIn, InboxService inbox, Click
                 bucket, linkLifetime, clock);
         ClickToCall calls = new ClickToCall(inbox, staff, CallPlacer.of(TwilioRestClients.create(settings), 25),
                 activity, baseUrl, clock);
-        return new InboxWiring(auth, signIn, inbox, calls, staff, new InboxPage(mediaOrigin(contacts, bucket)));
+        return new InboxWiring(auth, signIn, inbox, calls, staff, new InboxPage(mediaOrigin(contacts, bucket)),
+                BearerToken.ownToken(settings));
     }
 
     /** Where presigned links point (the bucket's endpoint), for the page's {@code media-src}. */

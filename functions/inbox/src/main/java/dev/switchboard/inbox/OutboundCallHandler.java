@@ -1,7 +1,6 @@
 package dev.switchboard.inbox;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.twilio.http.HttpMethod;
 import com.twilio.twiml.TwiMLException;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Dial;
@@ -22,7 +21,7 @@ import dev.switchboard.shared.twilio.Routes;
 import dev.switchboard.shared.twilio.TwilioWebhook;
 import dev.switchboard.shared.twilio.TwilioWebhookHandler;
 import dev.switchboard.shared.voice.CallbackUrls;
-import java.util.List;
+import dev.switchboard.shared.voice.VoiceTwiml;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,13 +79,7 @@ public class OutboundCallHandler extends TwilioWebhookHandler {
         String who = name.map(SafeText::caller).orElseGet(() -> spoken(to));
         Dial.Builder dial = new Dial.Builder().callerId(lineNumber).answerOnBridge(true)
                 .timeout(line.dialTimeoutSeconds() + 10).number(new Number.Builder(to).build());
-        Dial.Record record = recordMode(line.recordMode());
-        if (record != Dial.Record.DO_NOT_RECORD) {
-            dial.record(record)
-                    .recordingStatusCallback(urls.recording())
-                    .recordingStatusCallbackMethod(HttpMethod.POST)
-                    .recordingStatusCallbackEvents(List.of(Dial.RecordingEvent.COMPLETED, Dial.RecordingEvent.ABSENT));
-        }
+        VoiceTwiml.recordedAsTheLineSays(dial, line, urls);
         try {
             return new VoiceResponse.Builder()
                     .say(new Say.Builder(SafeText.xml("Connecting you to " + who + ".")).build())
@@ -104,15 +97,6 @@ public class OutboundCallHandler extends TwilioWebhookHandler {
             out.append(c).append(' ');
         }
         return out.toString().trim();
-    }
-
-    private static Dial.Record recordMode(String mode) {
-        for (Dial.Record value : Dial.Record.values()) {
-            if (value.toString().equals(mode)) {
-                return value;
-            }
-        }
-        return Dial.Record.RECORD_FROM_ANSWER_DUAL;
     }
 
     private record Wiring(TwilioWebhook webhook, Lines lines) {

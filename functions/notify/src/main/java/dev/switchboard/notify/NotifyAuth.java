@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -108,6 +109,19 @@ public final class NotifyAuth {
             match |= MessageDigest.isEqual(expected, presented);
         }
         return match ? Verdict.OK : Verdict.BAD_SIGNATURE;
+    }
+
+    /**
+     * The headers with which a request made by this function for itself (SnapStart priming's canned one) is
+     * accepted: {@code Authorization: Bearer <token>}, else a signature with {@code secret} at {@code now},
+     * else none (nothing configured: the request stays as it is, and is refused).
+     */
+    public static Map<String, String> ownCredentials(Optional<String> token, Optional<String> secret, byte[] body,
+                                                     Instant now) {
+        if (token.isPresent()) {
+            return Map.of("authorization", "Bearer " + token.get());
+        }
+        return secret.map(s -> Map.of(SIGNATURE_HEADER, signatureHeader(s, now.getEpochSecond(), body))).orElse(Map.of());
     }
 
     /** The header a caller sends: {@code t=<seconds>,v1=<hex>} (also used by the docs' examples and the tests). */

@@ -1,20 +1,16 @@
 package dev.switchboard.notify;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.auth.OwnerAuth;
 import dev.switchboard.shared.auth.Principal;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.ConfigException;
-import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.http.ApiRouteHandler;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
 import dev.switchboard.shared.json.Json;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.twilio.Routes;
 import java.time.Clock;
 import java.util.Map;
@@ -32,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * malformed JSON, wrong types and unknown fields a 400 with {@code {"errors": {...}}}; nothing a client
  * sends causes a 5xx.
  */
-public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class NotifyHandler extends ApiRouteHandler {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(NotifyHandler.class);
@@ -52,11 +48,12 @@ public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public NotifyHandler(Map<String, String> environment) {
         this(ColdStart.wire("NotifyFunction", () -> NotifyWiring.from(Settings.fromEnvironment(environment))));
-        Priming.register(this, APIGatewayV2HTTPEvent.class, "notify-appointment-confirmed.json"); // SnapStart: answered before the snapshot
     }
 
     private NotifyHandler(NotifyWiring w) {
         this(w.auth(), Optional.of(w.owner()), w.reader(), w.service(), new NotifyViews(w.store()), w.clock());
+        // SnapStart: answered before the snapshot with the function's own NOTIFY_TOKEN (the real route, not the 401)
+        primeWith("notify-appointment-confirmed.json", request -> w.primingCredentials().apply(request, w.clock().instant()));
     }
 
     /** Only the notify credentials ({@code NOTIFY_TOKEN}, {@code NOTIFY_SECRET}). */
@@ -68,6 +65,7 @@ public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     /** @param owner the owner's credentials (session cookie, {@code RECORDINGS_TOKEN}), accepted as well */
     public NotifyHandler(Supplier<NotifyAuth> auth, Optional<OwnerAuth> owner, NotifyRequestReader reader,
                          NotifyService service, NotifyViews views, Clock clock) {
+        super("Notify API");
         this.auth = auth;
         this.owner = owner;
         this.reader = reader;
@@ -77,43 +75,48 @@ public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
+    protected APIGatewayV2HTTPResponse route(HttpRequest request) {
+        String path = request.path();
+        if (path.equals(Routes.NOTIFY) || path.equals(Routes.NOTIFY + "/")) {
+            request.require(Integer.MAX_VALUE, "POST");
+            if (request.body().length > MAX_BODY_BYTES) {
+                return error(413, "too_large", "the body is larger than 16 KiB");
+            }
+            authorize(request);
+            return submit(request);
+        }
+        if (path.startsWith(Routes.NOTIFY + "/")) {
+            request.require(0, "GET");
+            authorize(request);
+            String id = request.pathParameter("id").orElse(path.substring(Routes.NOTIFY.length() + 1));
+            return views.of(id).map(view -> HttpResponses.json(200, Json.write(view)))
+                    .orElseGet(() -> error(404, "not_found", "no text with this id"));
+        }
+        return error(404, "not_found", "no such route");
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        try {
-            HttpRequest request = HttpRequest.from(event);
-            String path = request.path();
-            if (path.equals(Routes.NOTIFY) || path.equals(Routes.NOTIFY + "/")) {
-                request.require(Integer.MAX_VALUE, "POST");
-                if (request.body().length > MAX_BODY_BYTES) {
-                    return error(413, "too_large", "the body is larger than 16 KiB");
-                }
-                authorize(request);
-                return submit(request);
-            }
-            if (path.startsWith(Routes.NOTIFY + "/")) {
-                request.require(0, "GET");
-                authorize(request);
-                String id = request.pathParameter("id").orElse(path.substring(Routes.NOTIFY.length() + 1));
-                return views.of(id).map(view -> HttpResponses.json(200, Json.write(view)))
-                        .orElseGet(() -> error(404, "not_found", "no text with this id"));
-            }
-            return error(404, "not_found", "no such route");
-        } catch (HttpProblem problem) {
-            String code = switch (problem.status()) {
-                case 401 -> "unauthorized";
-                case 403 -> "forbidden_origin";
-                case 405 -> "method_not_allowed";
-                case 413 -> "too_large";
-                default -> "bad_request";
-            };
-            return HttpResponses.json(problem.status(), Json.write(Map.of("error", code)), problem.headers());
-        } catch (RuntimeException e) {
-            LOG.error("Notify API: unavailable ({})", e.toString());
-            return error(503, "unavailable", "try again shortly");
-        }
+    /** A refusal as {@code {"error": <code>}} with the problem's headers (the 401's challenge, the 405's Allow). */
+    @Override
+    protected APIGatewayV2HTTPResponse refused(HttpProblem problem) {
+        String code = switch (problem.status()) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden_origin";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            default -> "bad_request";
+        };
+        return HttpResponses.json(problem.status(), Json.write(Map.of("error", code)), problem.headers());
+    }
+
+    /** Any failure past the request's checks (storage, the queue, a bug) is a 503: nothing a client sends causes a 500. */
+    @Override
+    protected boolean isUnavailable(RuntimeException failure) {
+        return true;
+    }
+
+    @Override
+    protected APIGatewayV2HTTPResponse unavailable() {
+        return error(503, "unavailable", "try again shortly");
     }
 
     private APIGatewayV2HTTPResponse submit(HttpRequest request) {
@@ -163,7 +166,7 @@ public class NotifyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
         } else {
             LOG.warn("Notify API: refused a request from {} ({})", request.sourceIp().orElse("unknown"), verdict);
         }
-        throw new HttpProblem(401, "Unauthorized", Map.of("WWW-Authenticate", "Bearer realm=\"switchboard-notify\""));
+        throw HttpProblem.bearerChallenge("switchboard-notify", null);
     }
 
     private static APIGatewayV2HTTPResponse error(int status, String error, String detail) {

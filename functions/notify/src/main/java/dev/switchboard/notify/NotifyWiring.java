@@ -11,6 +11,7 @@ import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.config.Staff;
+import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.phone.PhoneNumbers;
 import dev.switchboard.shared.queue.JobQueue;
 import dev.switchboard.shared.queue.SqsClients;
@@ -20,18 +21,25 @@ import dev.switchboard.shared.storage.Table;
 import dev.switchboard.shared.voice.CallbackUrls;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The real clients and settings of the notify function and its sweeper, built once per container. */
 record NotifyWiring(LiveSetting<NotifyAuth> auth, OwnerAuth owner, NotifyRequestReader reader, NotifyService service,
-                    NotifySweeper sweeper, NotifyStore store, Clock clock) {
+                    NotifySweeper sweeper, NotifyStore store, Clock clock,
+                    BiFunction<HttpRequest, Instant, Map<String, String>> primingCredentials) {
 
     static NotifyWiring from(Settings settings) {
         Clock clock = settings.clock();
         LiveSetting<NotifyAuth> auth = settings.live(NotifyAuth::fromSettings);
+        // The raw NOTIFY_TOKEN / NOTIFY_SECRET, kept in memory only: SnapStart priming's request carries them.
+        LiveSetting<Optional<String>> ownToken = settings.live(s -> s.optional("NOTIFY_TOKEN"));
+        LiveSetting<Optional<String>> ownSecret = settings.live(s -> s.optional("NOTIFY_SECRET"));
         Lines lines = Lines.load(settings);
         Staff staff = Staff.load(settings, lines);
         LiveSetting<NotifyOptions> options = settings.live(NotifyOptions::parse);
@@ -60,7 +68,8 @@ record NotifyWiring(LiveSetting<NotifyAuth> auth, OwnerAuth owner, NotifyRequest
         NotifyRequestReader reader = new NotifyRequestReader(region, number -> lines.forNumber(number).number().isPresent()
                 || lines.fallback().smsFrom().filter(number::equals).isPresent());
         return new NotifyWiring(auth, owner, reader, new NotifyService(lineFor, options, store, texter, clock),
-                new NotifySweeper(store, texter, lineByKey, options, clock), store, clock);
+                new NotifySweeper(store, texter, lineByKey, options, clock), store, clock,
+                (request, now) -> NotifyAuth.ownCredentials(ownToken.get(), ownSecret.get(), request.body(), now));
     }
 
     /** A live setting derived on its first use (a failure, e.g. a missing parameter, is retried on the next). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,27 @@ class RulesTest {
         // The night the clocks go back: 08:00 EST.
         assertThat(quiet.nextAllowed(Instant.parse("2026-11-01T04:00:00Z"), NY)).isEqualTo("2026-11-01T13:00:00Z");
         assertThat(QuietHours.NONE.nextAllowed(Instant.parse("2026-12-10T05:00:00Z"), NY)).isEqualTo("2026-12-10T05:00:00Z");
+    }
+
+    @Test
+    void theFunctionsOwnCredentialsAreAcceptedTokenFirstThenSignature() {
+        Optional<String> token = Optional.of("token-0123456789abcdef");
+        Optional<String> secret = Optional.of("secret-0123456789abcdef");
+        NotifyAuth auth = new NotifyAuth(token, secret);
+        Instant now = Instant.ofEpochSecond(1_800_000_000L);
+        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+
+        Map<String, String> bearer = NotifyAuth.ownCredentials(token, secret, body, now);
+        assertThat(bearer).containsExactly(Map.entry("authorization", "Bearer token-0123456789abcdef"));
+        assertThat(auth.check(Optional.of(bearer.get("authorization")), Optional.empty(), body, now))
+                .isEqualTo(NotifyAuth.Verdict.OK);
+
+        Map<String, String> signed = NotifyAuth.ownCredentials(Optional.empty(), secret, body, now);
+        assertThat(signed).containsOnlyKeys(NotifyAuth.SIGNATURE_HEADER);
+        assertThat(new NotifyAuth(Optional.empty(), secret).check(Optional.empty(),
+                Optional.of(signed.get(NotifyAuth.SIGNATURE_HEADER)), body, now)).isEqualTo(NotifyAuth.Verdict.OK);
+
+        assertThat(NotifyAuth.ownCredentials(Optional.empty(), Optional.empty(), body, now)).isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.switchboard.recordings;
 
-import java.nio.charset.StandardCharsets;
+import dev.switchboard.shared.storage.PrivateFiles;
 import java.time.Duration;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -19,19 +19,16 @@ public interface RecordingFiles {
     String readText(String bucket, String key, int maxBytes);
 
     static RecordingFiles of(S3Presigner presigner, S3Client s3) {
+        PrivateFiles files = new PrivateFiles(presigner, s3);
         return new RecordingFiles() {
             @Override
             public String presignedGet(String bucket, String key, String contentType, Duration lifetime) {
-                return presigner.presignGetObject(b -> b.signatureDuration(lifetime)
-                        .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentType(contentType)))
-                        .url().toString();
+                return files.presignedGet(bucket, key, contentType, lifetime);
             }
 
             @Override
             public String readText(String bucket, String key, int maxBytes) {
-                byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key).range("bytes=0-" + (maxBytes - 1)))
-                        .asByteArray();
-                return new String(bytes, StandardCharsets.UTF_8);
+                return files.readText(bucket, key, maxBytes);
             }
         };
     }

@@ -1,20 +1,16 @@
 package dev.switchboard.recordings;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.auth.BearerToken;
 import dev.switchboard.shared.config.ColdStart;
 import dev.switchboard.shared.config.ConfigException;
 import dev.switchboard.shared.config.LiveSetting;
-import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.http.ApiRouteHandler;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
 import dev.switchboard.shared.json.Json;
-import dev.switchboard.shared.logging.FunctionLogging;
 import dev.switchboard.shared.logging.LogFields;
 import dev.switchboard.shared.storage.CallRecords;
 import dev.switchboard.shared.storage.DynamoDbClients;
@@ -32,7 +28,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code GET /recordings} (newest first, paginated, by date range and number) and
@@ -41,7 +36,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code Authorization: Bearer <RECORDINGS_TOKEN>}; a wrong or missing token, or any token in the URL, is a
  * 401 with {@code WWW-Authenticate: Bearer} and nothing listed.
  */
-public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public class RecordingsApiHandler extends ApiRouteHandler {
 
     /** Query parameters that look like a credential: refused, because URLs end up in logs and histories. */
     static final Set<String> TOKEN_PARAMETERS = Set.of("token", "access_token", "auth", "key", "api_key", "bearer");
@@ -60,11 +55,12 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Wires the real clients from {@code environment} (the local stack hands each function its own). */
     public RecordingsApiHandler(Map<String, String> environment) {
         this(ColdStart.wire("RecordingsApiFunction", () -> Wiring.from(Settings.fromEnvironment(environment))));
-        Priming.register(this, APIGatewayV2HTTPEvent.class, "recordings-api-list.json"); // SnapStart: answered before the snapshot
     }
 
     private RecordingsApiHandler(Wiring wiring) {
         this(wiring.token(), wiring.zone(), wiring.clock(), wiring.service());
+        // SnapStart: answered before the snapshot with the function's own RECORDINGS_TOKEN (the real route, not the 401)
+        primeWith("recordings-api-list.json", request -> bearer(wiring.ownToken().get()));
     }
 
     /**
@@ -72,6 +68,7 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
      * @param zone  {@code BUSINESS_TIME_ZONE}, for the days in {@code from} and {@code to}
      */
     public RecordingsApiHandler(Supplier<BearerToken> token, ZoneId zone, Clock clock, RecordingsService service) {
+        super("Recordings API");
         this.token = token;
         this.zone = zone;
         this.clock = clock;
@@ -79,35 +76,28 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return FunctionLogging.around(context, () -> handle(event));
+    protected APIGatewayV2HTTPResponse route(HttpRequest request) {
+        String path = request.path();
+        Optional<String> sid = Optional.empty();
+        if (path.startsWith(Routes.RECORDINGS + "/")) {
+            sid = Optional.of(request.pathParameter("RecordingSid").orElse(path.substring(Routes.RECORDINGS.length() + 1)));
+        } else if (!path.equals(Routes.RECORDINGS) && !path.equals(Routes.RECORDINGS + "/")) {
+            return HttpResponses.text(404, "Not found");
+        }
+        request.require(0, "GET");
+        authorize(request);
+        if (sid.isPresent()) {
+            LogFields.put("recordingSid", sid.get());
+            return service.detail(sid.get()).map(view -> HttpResponses.json(200, Json.write(view)))
+                    .orElseGet(() -> HttpResponses.text(404, "No such recording"));
+        }
+        ListQuery query = ListQuery.parse(request.queryParameters(), zone, clock.instant());
+        return HttpResponses.json(200, Json.write(service.list(query)));
     }
 
-    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        try {
-            HttpRequest request = HttpRequest.from(event);
-            String path = request.path();
-            Optional<String> sid = Optional.empty();
-            if (path.startsWith(Routes.RECORDINGS + "/")) {
-                sid = Optional.of(request.pathParameter("RecordingSid").orElse(path.substring(Routes.RECORDINGS.length() + 1)));
-            } else if (!path.equals(Routes.RECORDINGS) && !path.equals(Routes.RECORDINGS + "/")) {
-                return HttpResponses.text(404, "Not found");
-            }
-            request.require(0, "GET");
-            authorize(request);
-            if (sid.isPresent()) {
-                LogFields.put("recordingSid", sid.get());
-                return service.detail(sid.get()).map(view -> HttpResponses.json(200, Json.write(view)))
-                        .orElseGet(() -> HttpResponses.text(404, "No such recording"));
-            }
-            ListQuery query = ListQuery.parse(request.queryParameters(), zone, clock.instant());
-            return HttpResponses.json(200, Json.write(service.list(query)));
-        } catch (HttpProblem problem) {
-            return problem.toResponse();
-        } catch (SdkException e) {
-            LOG.error("Recordings API: storage unavailable: {}", e.getMessage());
-            return HttpResponses.text(503, "Recordings are unavailable right now; try again shortly");
-        }
+    @Override
+    protected APIGatewayV2HTTPResponse unavailable() {
+        return HttpResponses.text(503, "Recordings are unavailable right now; try again shortly");
     }
 
     private void authorize(HttpRequest request) {
@@ -126,12 +116,12 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private static HttpProblem unauthorized(String error) {
-        String challenge = "Bearer realm=\"switchboard-recordings\"" + (error == null ? "" : ", error=\"" + error + "\"");
-        return new HttpProblem(401, "Unauthorized", Map.of("WWW-Authenticate", challenge));
+        return HttpProblem.bearerChallenge("switchboard-recordings", error);
     }
 
     /** The real clients, built once per container. */
-    private record Wiring(Supplier<BearerToken> token, ZoneId zone, Clock clock, RecordingsService service) {
+    private record Wiring(Supplier<BearerToken> token, Supplier<String> ownToken, ZoneId zone, Clock clock,
+                          RecordingsService service) {
 
         static Wiring from(Settings settings) {
             LiveSetting<BearerToken> token = BearerToken.fromSettings(settings);
@@ -147,7 +137,7 @@ public class RecordingsApiHandler implements RequestHandler<APIGatewayV2HTTPEven
             } catch (DateTimeException e) {
                 throw new ConfigException("BUSINESS_TIME_ZONE is not a time zone: '" + zoneName + "'");
             }
-            return new Wiring(token, zone, settings.clock(), new RecordingsService(
+            return new Wiring(token, BearerToken.ownToken(settings), zone, settings.clock(), new RecordingsService(
                     RecordingCatalog.of(new RecordingRecords(table), new CallRecords(table)), files,
                     settings.required("RECORDINGS_BUCKET"), linkLifetime, settings.clock()));
         }

@@ -43,6 +43,15 @@ public final class BearerToken {
         });
     }
 
+    /**
+     * {@code RECORDINGS_TOKEN} itself, live, for the one request a function makes for itself: SnapStart
+     * priming's canned request carries it so that the real route is primed. Kept in memory only: never logged,
+     * never written anywhere.
+     */
+    public static LiveSetting<String> ownToken(Settings settings) {
+        return settings.live("RECORDINGS_TOKEN", token -> token);
+    }
+
     /** Whether an {@code Authorization} header carries the token. */
     public boolean accepts(Optional<String> authorization) {
         Optional<String> presented = authorization.map(String::trim)

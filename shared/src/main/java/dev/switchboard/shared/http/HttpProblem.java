@@ -38,6 +38,16 @@ public class HttpProblem extends RuntimeException {
         return new HttpProblem(413, "Request body is larger than " + (limitBytes / 1024) + " KiB");
     }
 
+    /**
+     * 401 with a bearer challenge: {@code WWW-Authenticate: Bearer realm="<realm>"}, and
+     * {@code , error="<error>"} when {@code error} is not null (RFC 6750: {@code invalid_token},
+     * {@code invalid_request}).
+     */
+    public static HttpProblem bearerChallenge(String realm, String error) {
+        String challenge = "Bearer realm=\"" + realm + "\"" + (error == null ? "" : ", error=\"" + error + "\"");
+        return new HttpProblem(401, "Unauthorized", Map.of("WWW-Authenticate", challenge));
+    }
+
     public static HttpProblem badRequest(String message) {
         return new HttpProblem(400, message);
     }

@@ -38,13 +38,7 @@ public final class VoiceTwiml {
                 .answerOnBridge(true)
                 .number(number.build());
         line.callerId().ifPresent(dial::callerId);
-        Dial.Record record = recordMode(line.recordMode());
-        if (record != Dial.Record.DO_NOT_RECORD) {
-            dial.record(record)
-                    .recordingStatusCallback(urls.recording())
-                    .recordingStatusCallbackMethod(HttpMethod.POST)
-                    .recordingStatusCallbackEvents(List.of(Dial.RecordingEvent.COMPLETED, Dial.RecordingEvent.ABSENT));
-        }
+        recordedAsTheLineSays(dial, line, urls);
         return toXml(new VoiceResponse.Builder()
                 .say(say(line.render(line.greeting(), caller)))
                 .dial(dial.build())
@@ -202,6 +196,22 @@ public final class VoiceTwiml {
     /** Every spoken text passes here: what XML 1.0 forbids would make Twilio play an application error. */
     private static Say say(String text) {
         return new Say.Builder(SafeText.xml(text)).build();
+    }
+
+    /**
+     * {@code dial} recorded as the line says ({@code record}: its record mode), the recording reported to
+     * {@code /twilio/voice/recording} when it is completed or absent; unchanged when the line records nothing.
+     * Every {@code <Dial>} that connects a customer records this way (the forward, click-to-call).
+     */
+    public static Dial.Builder recordedAsTheLineSays(Dial.Builder dial, Line line, CallbackUrls urls) {
+        Dial.Record record = recordMode(line.recordMode());
+        if (record != Dial.Record.DO_NOT_RECORD) {
+            dial.record(record)
+                    .recordingStatusCallback(urls.recording())
+                    .recordingStatusCallbackMethod(HttpMethod.POST)
+                    .recordingStatusCallbackEvents(List.of(Dial.RecordingEvent.COMPLETED, Dial.RecordingEvent.ABSENT));
+        }
+        return dial;
     }
 
     static Dial.Record recordMode(String mode) {

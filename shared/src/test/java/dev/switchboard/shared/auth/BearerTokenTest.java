@@ -36,6 +36,19 @@ class BearerTokenTest {
     }
 
     @Test
+    void theOwnTokenIsTheRawValueTheLiveTokenAcceptsAndFollowsARotation() {
+        EditableParameterStore ssm = new EditableParameterStore().put("/sb/recordings-token", "first-recordings-token-0123");
+        Settings settings = new Settings(Env.of(Map.of("RECORDINGS_TOKEN_PARAMETER", "/sb/recordings-token")), ssm);
+        Supplier<BearerToken> live = BearerToken.fromSettings(settings);
+        Supplier<String> own = BearerToken.ownToken(settings);
+        assertThat(live.get().accepts(Optional.of("Bearer " + own.get()))).isTrue();
+
+        ssm.put("/sb/recordings-token", "second-recordings-token-0123");
+        assertThat(own.get()).isEqualTo("second-recordings-token-0123");
+        assertThat(live.get().accepts(Optional.of("Bearer " + own.get()))).isTrue();
+    }
+
+    @Test
     void aTokenRotatedInSsmIsTheOneAcceptedAndATooShortOneKeepsItWithOneError() {
         EditableParameterStore ssm = new EditableParameterStore().put("/sb/recordings-token", "first-recordings-token-0123");
         Settings settings = new Settings(Env.of(Map.of("RECORDINGS_TOKEN_PARAMETER", "/sb/recordings-token")), ssm);

@@ -26,6 +26,26 @@ class VoiceTwimlTest {
     }
 
     @Test
+    void aDialIsRecordedAsTheLineSaysWithTheRecordingCallbackOrNotAtAll() throws Exception {
+        CallbackUrls urls = new CallbackUrls("https://phone.example.com");
+        String recorded = new com.twilio.twiml.VoiceResponse.Builder().dial(VoiceTwiml.recordedAsTheLineSays(
+                new com.twilio.twiml.voice.Dial.Builder("+19045550123"), line, urls).build()).build().toXml();
+        Element dial = (Element) parse(recorded).getDocumentElement().getElementsByTagName("Dial").item(0);
+        assertThat(dial.getAttribute("record")).isEqualTo("record-from-answer-dual");
+        assertThat(dial.getAttribute("recordingStatusCallback")).isEqualTo("https://phone.example.com/twilio/voice/recording");
+        assertThat(dial.getAttribute("recordingStatusCallbackMethod")).isEqualTo("POST");
+        assertThat(dial.getAttribute("recordingStatusCallbackEvent")).isEqualTo("completed absent");
+
+        Line silent = Lines.load(Settings.of(Map.of("TWILIO_FORWARD_TO", "+19045550177", "DIAL_RECORD", "do-not-record")))
+                .fallback();
+        String unrecorded = new com.twilio.twiml.VoiceResponse.Builder().dial(VoiceTwiml.recordedAsTheLineSays(
+                new com.twilio.twiml.voice.Dial.Builder("+19045550123"), silent, urls).build()).build().toXml();
+        Element plain = (Element) parse(unrecorded).getDocumentElement().getElementsByTagName("Dial").item(0);
+        assertThat(plain.hasAttribute("record")).isFalse();
+        assertThat(plain.hasAttribute("recordingStatusCallback")).isFalse();
+    }
+
+    @Test
     void forwardGreetsThenDialsTheOwnerWithRecordingAndCallbacks() throws Exception {
         Document doc = parse(twiml.forward(line, "+19045550177", "+19045550123", Optional.empty()));
         Element response = doc.getDocumentElement();

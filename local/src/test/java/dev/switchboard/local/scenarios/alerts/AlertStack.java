@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.fakes.ses.FakeSes;
 import dev.switchboard.local.LocalStack;
-import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioSignature;
+import dev.switchboard.local.scenarios.LocalScenario;
+import dev.switchboard.local.scenarios.TwilioPosts;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The local stack with its Twilio sandbox (texts kept, nothing sent) and SES sandbox (e-mails kept), one line
  * with two staff members who get every alert, and the helpers the alert scenarios share.
  */
-final class AlertStack implements AutoCloseable {
+final class AlertStack extends LocalScenario {
 
     static final String ACCOUNT_SID = "AC" + "0".repeat(32);
     static final String LINE = "+19045550200";
@@ -36,15 +35,11 @@ final class AlertStack implements AutoCloseable {
     static final String HELPER = "+19045550178";
     static final String OWNER_EMAIL = "owner@example.com";
     static final String ALERT_FROM = "alerts@example.com";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000);
     private static final AtomicLong SIDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
-    final LocalStack stack;
-
     private AlertStack(LocalStack stack) {
-        this.stack = stack;
+        super(stack);
     }
 
     static AlertStack start(Map<String, String> environment, Collection<String> functions) {
@@ -60,22 +55,7 @@ final class AlertStack implements AutoCloseable {
         env.put("RETRY_BASE_SECONDS", "1");
         env.put("RETRY_MAX_SECONDS", "2");
         env.putAll(environment);
-        LocalStack stack = LocalStack.builder()
-                .template(TwilioEvents.projectRoot().resolve("template.yaml"))
-                .inheritProcessEnvironment(false)
-                .environment(env)
-                .onlyFunctions(functions)
-                .start();
-        if (!stack.failedFunctions().isEmpty()) {
-            stack.close();
-            throw new IllegalStateException("functions failed to start: " + stack.failedFunctions());
-        }
-        return new AlertStack(stack);
-    }
-
-    @Override
-    public void close() {
-        stack.close();
+        return new AlertStack(startStack(env, functions, builder -> builder));
     }
 
     /** A fresh fictional number per call, so scenarios never share caps, opt-outs or tags. */
@@ -91,54 +71,31 @@ final class AlertStack implements AutoCloseable {
 
     /** A Twilio webhook, signed with the stack's auth token over PUBLIC_BASE_URL + path, as Twilio signs it. */
     HttpResponse<String> twilioPost(String path, Map<String, String> params) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        params.forEach((k, v) -> multi.put(k, List.of(v)));
-        String url = stack.baseUrl() + path;
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSignature.compute(stack.authToken(), url, multi))
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioEvents.encode(multi))));
+        return twilioWebhook(stack.baseUrl(), path, params, Map.of());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return exchange(request.timeout(Duration.ofSeconds(30)).build());
     }
 
     /** A text to the line, as Twilio posts it. */
     HttpResponse<String> text(String sid, String from, String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", ACCOUNT_SID);
-        params.put("ApiVersion", "2010-04-01");
-        params.put("Body", body);
-        params.put("From", from);
-        params.put("MessageSid", sid);
-        params.put("SmsMessageSid", sid);
-        params.put("SmsSid", sid);
-        params.put("NumMedia", "0");
-        params.put("NumSegments", "1");
-        params.put("SmsStatus", "received");
-        params.put("To", LINE);
+        Map<String, String> params = TwilioPosts.incomingText(ACCOUNT_SID, sid, from, LINE, body);
         HttpResponse<String> response = twilioPost("/twilio/sms", params);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response;
     }
 
+    /** What Twilio posts about an inbound call from {@code from} to the line in {@code status}; more may be added. */
+    static Map<String, String> callParams(String callSid, String status, String from) {
+        return TwilioPosts.inboundCall(ACCOUNT_SID, callSid, status, from, LINE);
+    }
+
     /** A call that ends in a voicemail, whose recording Twilio reports completed. */
     void voicemail(String callSid, String recordingSid, String caller) {
-        Map<String, String> call = new LinkedHashMap<>();
-        call.put("AccountSid", AlertStack.ACCOUNT_SID);
-        call.put("CallSid", callSid);
-        call.put("CallStatus", "ringing");
-        call.put("Direction", "inbound");
-        call.put("From", caller);
-        call.put("To", LINE);
-        assertThat(twilioPost("/twilio/voice", call).statusCode()).isEqualTo(200);
+        assertThat(twilioPost("/twilio/voice", callParams(callSid, "ringing", caller)).statusCode()).isEqualTo(200);
         Map<String, String> recording = new LinkedHashMap<>();
-        recording.put("AccountSid", AlertStack.ACCOUNT_SID);
+        recording.put("AccountSid", ACCOUNT_SID);
         recording.put("CallSid", callSid);
         recording.put("RecordingSid", recordingSid);
         recording.put("RecordingStatus", "completed");
@@ -146,7 +103,7 @@ final class AlertStack implements AutoCloseable {
         recording.put("RecordingChannels", "1");
         recording.put("RecordingSource", "RecordVerb");
         recording.put("RecordingUrl", stack.twilioSandbox().orElseThrow().baseUrl() + "/2010-04-01/Accounts/"
-                + AlertStack.ACCOUNT_SID + "/Recordings/" + recordingSid);
+                + ACCOUNT_SID + "/Recordings/" + recordingSid);
         recording.put("RecordingStartTime", "Mon, 23 Nov 2026 15:00:45 +0000");
         recording.put("ErrorCode", "0");
         HttpResponse<String> answer = twilioPost("/twilio/voice/recording", recording);
@@ -155,13 +112,7 @@ final class AlertStack implements AutoCloseable {
 
     /** A call comes in (the call record exists as in production). */
     void call(String callSid, String from) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", AlertStack.ACCOUNT_SID);
-        params.put("CallSid", callSid);
-        params.put("CallStatus", "ringing");
-        params.put("Direction", "inbound");
-        params.put("From", from);
-        params.put("To", LINE);
+        Map<String, String> params = callParams(callSid, "ringing", from);
         params.put("Called", LINE);
         params.put("Caller", from);
         assertThat(twilioPost("/twilio/voice", params).statusCode()).isEqualTo(200);
@@ -169,13 +120,7 @@ final class AlertStack implements AutoCloseable {
 
     /** The owner's phone did not answer: the {@code <Dial action>} (voicemail TwiML, the missed-call text). */
     void dialNotAnswered(String callSid, String from) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", ACCOUNT_SID);
-        params.put("CallSid", callSid);
-        params.put("CallStatus", "in-progress");
-        params.put("Direction", "inbound");
-        params.put("From", from);
-        params.put("To", LINE);
+        Map<String, String> params = callParams(callSid, "in-progress", from);
         params.put("DialCallSid", newSid("CA"));
         params.put("DialCallStatus", "no-answer");
         params.put("DialCallDuration", "0");
@@ -185,13 +130,7 @@ final class AlertStack implements AutoCloseable {
 
     /** The call ends unanswered, as Twilio reports it. */
     void callEnded(String callSid, String from) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", AlertStack.ACCOUNT_SID);
-        params.put("CallSid", callSid);
-        params.put("CallStatus", "no-answer");
-        params.put("Direction", "inbound");
-        params.put("From", from);
-        params.put("To", LINE);
+        Map<String, String> params = callParams(callSid, "no-answer", from);
         params.put("CallDuration", "0");
         params.put("SequenceNumber", "3");
         params.put("CallbackSource", "call-progress-events");
@@ -220,22 +159,6 @@ final class AlertStack implements AutoCloseable {
     List<FakeSes.Email> emailsAbout(String containing) {
         return stack.sesSandbox().orElseThrow().emails().stream()
                 .filter(e -> e.text() != null && e.text().contains(containing)).toList();
-    }
-
-    Optional<Map<String, AttributeValue>> item(String pk, String sk) {
-        Map<String, AttributeValue> item = stack.emulators().dynamoDb().getItem(b -> b
-                .tableName(stack.resources().tableName("SwitchboardTable")).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
-    }
-
-    /** Items whose partition key starts with {@code prefix} (a scan: the emulator's table is small). */
-    List<Map<String, AttributeValue>> itemsStartingWith(String prefix) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        stack.emulators().dynamoDb().scanPaginator(b -> b.tableName(stack.resources().tableName("SwitchboardTable"))
-                .filterExpression("begins_with(pk, :p)")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(prefix)))).items().forEach(items::add);
-        return items;
     }
 
     /** Receives (and hides for a minute) what is on a queue now. */

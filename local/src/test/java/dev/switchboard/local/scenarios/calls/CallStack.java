@@ -1,18 +1,11 @@
 package dev.switchboard.local.scenarios.calls;
 
 import dev.switchboard.local.LocalStack;
-import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioSignature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.switchboard.local.scenarios.LocalScenario;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * (so that the CRM, SMS and transcription workers leave their queues for the test to read), Twilio's REST
  * API is a WireMock fake, and requests are signed exactly as Twilio signs them.
  */
-final class CallStack implements AutoCloseable {
+final class CallStack extends LocalScenario {
 
     static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
     static final String LINE = "+19045550200";
@@ -37,31 +30,19 @@ final class CallStack implements AutoCloseable {
             "CallScreeningFunction", "CallStatusFunction", "RecordingStatusFunction", "RecordingArchiverFunction",
             "RecordingsApiFunction");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    final LocalStack stack;
     private final String anyFunction;
 
     private CallStack(LocalStack stack, String anyFunction) {
-        this.stack = stack;
+        super(stack);
         this.anyFunction = anyFunction;
     }
 
     /** @param environment on top of the defaults: TWILIO_API_BASE_URL, LINES, retry settings... */
     static CallStack start(Map<String, String> environment, List<String> functions) {
-        LocalStack stack = LocalStack.builder()
-                .template(TwilioEvents.projectRoot().resolve("template.yaml"))
-                .inheritProcessEnvironment(false)
-                .twilioSandbox(false)
-                .environment(Map.of("TWILIO_ACCOUNT_SID", ACCOUNT_SID, "TWILIO_SMS_FROM", LINE,
-                        "TWILIO_FORWARD_TO", OWNER, "TWILIO_CALLER_ID", LINE, "BUSINESS_NAME", "Mechanic St. Augustine"))
-                .environment(environment)
-                .onlyFunctions(functions)
-                .start();
-        if (!stack.failedFunctions().isEmpty()) {
-            stack.close();
-            throw new IllegalStateException("functions failed to start: " + stack.failedFunctions());
-        }
+        Map<String, String> env = new LinkedHashMap<>(Map.of("TWILIO_ACCOUNT_SID", ACCOUNT_SID, "TWILIO_SMS_FROM", LINE,
+                "TWILIO_FORWARD_TO", OWNER, "TWILIO_CALLER_ID", LINE, "BUSINESS_NAME", "Mechanic St. Augustine"));
+        env.putAll(environment);
+        LocalStack stack = startStack(env, functions, builder -> builder.twilioSandbox(false));
         return new CallStack(stack, functions.get(0));
     }
 
@@ -75,17 +56,7 @@ final class CallStack implements AutoCloseable {
 
     /** A Twilio webhook: form-encoded, signed with the stack's auth token, with an idempotency token. */
     Answer post(String path, Map<String, String> params, String idempotencyToken) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        params.forEach((k, v) -> multi.put(k, List.of(v)));
-        String signature = TwilioSignature.compute(stack.authToken(), publicBaseUrl() + path, multi);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("X-Twilio-Signature", signature)
-                .header("I-Twilio-Idempotency-Token", idempotencyToken)
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioEvents.encode(multi)))
-                .build();
-        return send(request);
+        return Answer.of(twilioWebhook(publicBaseUrl(), path, params, Map.of("I-Twilio-Idempotency-Token", idempotencyToken)));
     }
 
     Answer post(String path, Map<String, String> params) {
@@ -100,22 +71,7 @@ final class CallStack implements AutoCloseable {
     }
 
     private static Answer send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Optional<Map<String, AttributeValue>> item(String pk, String sk) {
-        Map<String, AttributeValue> item = stack.emulators().dynamoDb().getItem(b -> b
-                .tableName(stack.resources().tableName("SwitchboardTable"))
-                .key(Table.key(pk, sk)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return Answer.of(exchange(request));
     }
 
     Map<String, AttributeValue> call(String callSid) {
@@ -128,19 +84,7 @@ final class CallStack implements AutoCloseable {
 
     /** Every message now on a queue the test reads (nothing polls it), removed from it. */
     List<Message> drain(String queueLogicalId) {
-        String url = stack.resources().queueUrl(queueLogicalId);
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = stack.emulators().sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).messageAttributeNames("All")).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            for (Message message : batch) {
-                stack.emulators().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-            }
-            all.addAll(batch);
-        }
+        return removeAll(queueLogicalId);
     }
 
     int approximateMessages(String queueLogicalId) {
@@ -158,14 +102,6 @@ final class CallStack implements AutoCloseable {
     }
 
     static Path templatePath() {
-        return TwilioEvents.projectRoot().resolve("template.yaml");
-    }
-
-    @Override
-    public void close() {
-        stack.close();
-    }
-
-    record Answer(int status, String body, Map<String, List<String>> headers) {
+        return template();
     }
 }

@@ -4,10 +4,9 @@ import static dev.switchboard.local.scenarios.inbox.InboxStack.LINE;
 import static dev.switchboard.local.scenarios.inbox.InboxStack.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.local.scenarios.BrowserFixture;
 import dev.switchboard.shared.storage.Item;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +14,13 @@ import java.util.UUID;
 import java.util.logging.Level;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,59 +34,37 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class InboxPageBrowserIT {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("switchboard.chromedriver", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target", "inbox-page");
     static final String ACCOUNT = "AC00000000000000000000000000000000";
 
     static InboxStack inbox;
+    static BrowserFixture chromium;
     static WebDriver browser;
-    static Path profile;
-
-    static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
 
     @BeforeAll
     static void start() throws IOException {
-        if (!installed()) {
+        if (!BrowserFixture.installed()) {
             return;
         }
         inbox = InboxStack.start(List.of("InboxFunction", "OutboundCallFunction", "CallStatusFunction",
                 "RecordingStatusFunction", "RecordingArchiverFunction", "IncomingCallFunction", "DialStatusFunction",
                 "SmsIncomingFunction"), Map.of());
-        profile = Files.createTempDirectory("switchboard-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=390,844", "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = BrowserFixture.start("inbox-page", 390, 844, true);
+        browser = chromium.browser();
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
         if (inbox != null) {
             inbox.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
     @BeforeEach
     void requireChromium() {
-        Assumptions.assumeTrue(installed(), "Headless Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): the inbox browser test is skipped. Install it with: apt-get install -y chromium chromium-driver");
+        BrowserFixture.assumeInstalled("the inbox browser test");
     }
 
     static String sid(String prefix) {
@@ -132,9 +103,7 @@ class InboxPageBrowserIT {
     }
 
     void screenshot(String name) throws IOException {
-        Path file = SCREENSHOTS.resolve(name);
-        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(file)).isGreaterThan(1000);
+        chromium.screenshot(name);
     }
 
     @Test

@@ -1,36 +1,25 @@
 package dev.switchboard.local.scenarios.inbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.local.LocalStack;
 import dev.switchboard.local.TwilioSandbox;
-import dev.switchboard.shared.json.Json;
-import dev.switchboard.shared.storage.Table;
-import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioSignature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.switchboard.local.scenarios.LocalScenario;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The local stack as the inbox scenarios use it: the real template with the Twilio sandbox (texts and calls
  * are recorded, nothing leaves), two staff members and one line, and the helpers to sign in, call the API
  * with a cookie or the bearer token, and play Twilio's part in a call.
  */
-final class InboxStack implements AutoCloseable {
+final class InboxStack extends LocalScenario {
 
     static final String LINE = "+19045550200";
     static final String OWNER = "+19045550177";
@@ -38,15 +27,11 @@ final class InboxStack implements AutoCloseable {
     /** Only the rate-limit scenario signs in as this one (its hourly allowance is used up). */
     static final String LIMITED = "+19045550179";
     static final String BUSINESS = "Mechanic St. Augustine";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000);
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-    final LocalStack stack;
-
     private InboxStack(LocalStack stack) {
-        this.stack = stack;
+        super(stack);
     }
 
     static InboxStack start(List<String> functions, Map<String, String> extra) {
@@ -65,17 +50,7 @@ final class InboxStack implements AutoCloseable {
         env.put("RETRY_BASE_SECONDS", "0");
         env.put("RETRY_MAX_SECONDS", "0");
         env.putAll(extra);
-        LocalStack stack = LocalStack.builder().template(template()).inheritProcessEnvironment(false)
-                .twilioSandbox(true).environment(env).onlyFunctions(functions).start();
-        if (!stack.failedFunctions().isEmpty()) {
-            stack.close();
-            throw new IllegalStateException("functions failed to start: " + stack.failedFunctions());
-        }
-        return new InboxStack(stack);
-    }
-
-    static Path template() {
-        return TwilioEvents.projectRoot().resolve("template.yaml");
+        return new InboxStack(startStack(env, functions, builder -> builder.twilioSandbox(true)));
     }
 
     /** A fresh fictional customer number per call, so scenarios never share caps, opt-outs or timelines. */
@@ -159,69 +134,20 @@ final class InboxStack implements AutoCloseable {
 
     /** A Twilio webhook to {@code pathAndQuery}, signed as Twilio signs it (the query is part of the URL). */
     Answer twilio(String pathAndQuery, Map<String, String> params) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        params.forEach((k, v) -> multi.put(k, List.of(v)));
-        String signature = TwilioSignature.compute(stack.authToken(), publicBaseUrl() + pathAndQuery, multi);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("X-Twilio-Signature", signature)
-                .header("I-Twilio-Idempotency-Token", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioEvents.encode(multi))).build();
-        return send(request);
+        return Answer.of(twilioWebhook(publicBaseUrl(), pathAndQuery, params,
+                Map.of("I-Twilio-Idempotency-Token", UUID.randomUUID().toString())));
     }
 
     static Answer send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers().map());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Answer.of(exchange(request));
     }
 
     static byte[] bytes(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Optional<Map<String, AttributeValue>> item(String pk, String sk) {
-        Map<String, AttributeValue> item = stack.emulators().dynamoDb().getItem(b -> b
-                .tableName(stack.resources().tableName("SwitchboardTable")).key(Table.key(pk, sk)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return download(url);
     }
 
     byte[] s3(String key) {
         return stack.emulators().s3().getObjectAsBytes(b -> b.bucket(stack.resources().bucketName("RecordingsBucket"))
                 .key(key)).asByteArray();
-    }
-
-    @Override
-    public void close() {
-        stack.close();
-    }
-
-    record Answer(int status, String body, Map<String, List<String>> headers) {
-        JsonNode json() {
-            try {
-                return Json.MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-
-        Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
-        }
     }
 }

@@ -3,25 +3,18 @@ package dev.switchboard.local.scenarios.quotes;
 import static dev.switchboard.local.scenarios.quotes.ScenarioStack.newPhone;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.local.scenarios.BrowserFixture;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,57 +24,33 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class QuotePageBrowserIT {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("switchboard.chromedriver", "/usr/bin/chromedriver"));
-    static final Path SCREENSHOTS = Path.of("target", "quote-page");
-
     static ScenarioStack env;
+    static BrowserFixture chromium;
     static WebDriver browser;
-    static Path profile;
-
-    static boolean installed() {
-        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    }
 
     @BeforeAll
     static void start() throws IOException {
-        if (!installed()) {
+        if (!BrowserFixture.installed()) {
             return; // reported as a skipped test, with the reason, by requireChromium()
         }
         env = ScenarioStack.start(Map.of(), List.of("QuoteFunction"));
-        profile = Files.createTempDirectory("switchboard-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=900,1300", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = BrowserFixture.start("quote-page", 900, 1300, false);
+        browser = chromium.browser();
     }
 
     @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
         }
         if (env != null) {
             env.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
     @BeforeEach
     void requireChromium() {
-        Assumptions.assumeTrue(installed(), "Headless Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "): the quote page browser test is skipped. Install it with: apt-get install -y chromium chromium-driver");
+        BrowserFixture.assumeInstalled("the quote page browser test");
     }
 
     WebElement field(String name) {
@@ -93,9 +62,7 @@ class QuotePageBrowserIT {
     }
 
     void screenshot(String name) throws IOException {
-        Path file = SCREENSHOTS.resolve(name);
-        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(file)).isGreaterThan(1000);
+        chromium.screenshot(name);
     }
 
     @Test

@@ -6,24 +6,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.local.LocalStack;
+import dev.switchboard.local.scenarios.LocalScenario;
 import dev.switchboard.shared.http.FormParameters;
 import dev.switchboard.shared.jobs.CrmSyncJob;
 import dev.switchboard.shared.json.Json;
 import dev.switchboard.shared.testing.FakeTwilioApi;
-import dev.switchboard.shared.testing.TwilioEvents;
-import dev.switchboard.shared.twilio.TwilioSignature;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
@@ -31,7 +27,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -39,22 +34,19 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * WireMock ({@link FakeTwilioApi}), and the helpers the quote and SMS scenarios share: HTTP posts, signed
  * Twilio webhooks, table items and queue contents.
  */
-final class ScenarioStack implements AutoCloseable {
+final class ScenarioStack extends LocalScenario {
 
     static final String MESSAGES = "/2010-04-01/Accounts/[A-Za-z0-9]+/Messages\\.json";
     static final String FORWARD_TO = "+19045550177";
     static final String SMS_FROM = "+19045550200";
     static final String BUSINESS = "Mechanic St. Augustine";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000);
 
     final FakeTwilioApi twilio;
-    final LocalStack stack;
 
     private ScenarioStack(FakeTwilioApi twilio, LocalStack stack) {
+        super(stack);
         this.twilio = twilio;
-        this.stack = stack;
     }
 
     /**
@@ -74,27 +66,11 @@ final class ScenarioStack implements AutoCloseable {
         env.put("RETRY_MAX_SECONDS", "2");
         env.putAll(environment);
         try {
-            LocalStack stack = LocalStack.builder()
-                    .template(template())
-                    .inheritProcessEnvironment(false)
-                    .twilioSandbox(false)
-                    .environment(env)
-                    .onlyFunctions(functions)
-                    .start();
-            if (!stack.failedFunctions().isEmpty()) {
-                stack.close();
-                throw new IllegalStateException("functions failed to start: " + stack.failedFunctions());
-            }
-            return new ScenarioStack(twilio, stack);
+            return new ScenarioStack(twilio, startStack(env, functions, builder -> builder.twilioSandbox(false)));
         } catch (RuntimeException e) {
             twilio.close();
             throw e;
         }
-    }
-
-    static Path template() {
-        String configured = System.getProperty("switchboard.template");
-        return (configured != null ? Path.of(configured) : Path.of("..", "template.yaml")).toAbsolutePath().normalize();
     }
 
     /** A fresh fictional US number per call, so scenarios never share rate limits, caps or opt-outs. */
@@ -105,7 +81,7 @@ final class ScenarioStack implements AutoCloseable {
     @Override
     public void close() {
         try {
-            stack.close();
+            super.close();
         } finally {
             twilio.close();
         }
@@ -118,11 +94,7 @@ final class ScenarioStack implements AutoCloseable {
     // ------------------------------------------------------------------ HTTP
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return exchange(request.timeout(Duration.ofSeconds(30)).build());
     }
 
     HttpResponse<String> postQuote(String contentType, String body, Map<String, String> headers) {
@@ -146,14 +118,7 @@ final class ScenarioStack implements AutoCloseable {
 
     /** A Twilio webhook, signed with the stack's auth token over PUBLIC_BASE_URL + path, as Twilio signs it. */
     HttpResponse<String> twilioPost(String path, Map<String, String> params) {
-        Map<String, List<String>> multi = new LinkedHashMap<>();
-        params.forEach((k, v) -> multi.put(k, List.of(v)));
-        String signature = TwilioSignature.compute(stack.authToken(), baseUrl() + path, multi);
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", signature)
-                .header("I-Twilio-Idempotency-Token", "it-" + System.nanoTime())
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioEvents.encode(multi))));
+        return twilioWebhook(baseUrl(), path, params, Map.of("I-Twilio-Idempotency-Token", "it-" + System.nanoTime()));
     }
 
     // ------------------------------------------------------------------ fake Twilio
@@ -184,20 +149,6 @@ final class ScenarioStack implements AutoCloseable {
         return stack.resources().tableName("SwitchboardTable");
     }
 
-    Optional<Map<String, AttributeValue>> item(String pk, String sk) {
-        Map<String, AttributeValue> item = dynamoDb().getItem(b -> b.tableName(tableName()).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
-    }
-
-    /** Items whose partition key starts with {@code prefix} (a scan: the emulator's table is small). */
-    List<Map<String, AttributeValue>> itemsStartingWith(String prefix) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        dynamoDb().scanPaginator(b -> b.tableName(tableName()).filterExpression("begins_with(pk, :p)")
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(prefix)))).items().forEach(items::add);
-        return items;
-    }
-
     List<Map<String, AttributeValue>> leadsOf(String phone) {
         return dynamoDb().query(b -> b.tableName(tableName()).indexName("gsi1")
                 .keyConditionExpression("gsi1pk = :p")
@@ -222,19 +173,7 @@ final class ScenarioStack implements AutoCloseable {
     }
 
     List<Message> drain(String queueLogicalId) {
-        String url = stack.resources().queueUrl(queueLogicalId);
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
-                    .messageAttributeNames("All").messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            for (Message message : batch) {
-                all.add(message);
-                sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(message.receiptHandle()));
-            }
-        }
+        return removeAll(queueLogicalId);
     }
 
     int waitingAndInFlight(String queueLogicalId) {

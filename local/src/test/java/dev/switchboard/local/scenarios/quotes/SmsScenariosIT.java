@@ -5,6 +5,7 @@ import static dev.switchboard.local.scenarios.quotes.ScenarioStack.quoteJson;
 import static dev.switchboard.local.scenarios.quotes.ScenarioStack.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.local.scenarios.TwilioPosts;
 import dev.switchboard.shared.json.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -51,19 +52,7 @@ class SmsScenariosIT {
     }
 
     static Map<String, String> incoming(String sid, String from, String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", "AC00000000000000000000000000000000");
-        params.put("ApiVersion", "2010-04-01");
-        params.put("Body", body);
-        params.put("From", from);
-        params.put("MessageSid", sid);
-        params.put("SmsMessageSid", sid);
-        params.put("SmsSid", sid);
-        params.put("NumMedia", "0");
-        params.put("NumSegments", "1");
-        params.put("SmsStatus", "received");
-        params.put("To", ScenarioStack.SMS_FROM);
-        return params;
+        return TwilioPosts.incomingText("AC00000000000000000000000000000000", sid, from, ScenarioStack.SMS_FROM, body);
     }
 
     HttpResponse<String> text(String from, String body) {
