@@ -182,6 +182,9 @@ final class AlertTexts {
         if (body.isEmpty() && media <= 0) {
             body = "(empty message)";
         }
+        if (body.isEmpty()) {
+            return head + tail.strip(); // only pictures: "#K7 Text from ...: [2 pictures or files]"
+        }
         return head + SafeText.bounded(body, MAX_TEXT - head.length() - tail.length()) + tail;
     }
 
