@@ -200,7 +200,7 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
                     settings.orDefault("QUOTE_TEXT_NO_PRICE", EstimateText.DEFAULT_UNPRICED), prices);
             OutboundEstimateTexter texter = new OutboundEstimateTexter(texts, quoteLine,
                     settings.optional("TWILIO_MESSAGING_SERVICE_SID"), words, new CallbackUrls(baseUrl).smsStatus(),
-                    number -> lines.isBusinessNumber(number) && !staff.isStaff(number));
+                    lines::isBusinessNumber, staff::isStaff);
             if (!texter.canSend()) {
                 LOG.warn("Estimate texts are OFF: set TWILIO_SMS_FROM (or smsFrom on the quote line) or"
                         + " TWILIO_MESSAGING_SERVICE_SID; quotes are still taken");

@@ -35,7 +35,8 @@ class WithheldCallerAlertsIT {
                         "OPENAI_API_KEY", "sk-local-test-key", "VOICEMAIL_ALERT_DEADLINE_SECONDS", "60",
                         "ALERTS", "{\"voicemail\": true, \"quote\": true, \"text\": true, \"missedCall\": true}"),
                 List.of("IncomingCallFunction", "DialStatusFunction", "CallStatusFunction", "RecordingStatusFunction",
-                        "RecordingArchiverFunction", "TranscriberFunction", "OwnerAlertsFunction", "SmsSenderFunction"));
+                        "SmsIncomingFunction", "RecordingArchiverFunction", "TranscriberFunction", "OwnerAlertsFunction",
+                        "SmsSenderFunction"));
     }
 
     @AfterAll
