@@ -49,7 +49,7 @@ class CrmContactsTest {
         env.put("CRM_PASSWORD", LeadSynchronizerTest.PASSWORD);
         env.put("CRM_LEAD_ENTITY_ID", Integer.toString(FakeRukovoditel.ENTITY_ID));
         env.put("CRM_FIELD_MAP", LeadSynchronizerTest.FIELD_MAP);
-        env.put("CRM_TIMEOUT_SECONDS", "1");
+        env.put("CRM_TIMEOUT_SECONDS", "10"); // a loaded machine must not look like a CRM timeout here
         return Settings.of(env);
     }
 
@@ -65,7 +65,7 @@ class CrmContactsTest {
     void aNameHeardInACallAndTheCrmIdGoOnTheProfileAndTheFormsNameThenWins() {
         String phone = caller(1);
         CrmJobProcessor processor = CrmWiring.processor("rukovoditel", settings(), table, clock);
-        run(processor, Jobs.transcript("CA1", "RE1", phone, "2026-11-23T17:00:00Z"));
+        run(processor, Jobs.transcript("CA-contacts-1", "RE-contacts-1", phone, "2026-11-23T17:00:00Z"));
 
         String crmId = Long.toString(crm.records().keySet().iterator().next());
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> profile = profiles.find(phone).orElseThrow();
@@ -75,7 +75,7 @@ class CrmContactsTest {
 
         // The customer then types their name on the quote form: the stronger name replaces the heard one.
         clock.advance(Duration.ofMinutes(5));
-        run(processor, Jobs.quote("L1", phone, "2026-11-23T17:58:00Z"));
+        run(processor, Jobs.quote("L-contacts-1", phone, "2026-11-23T17:58:00Z"));
         profile = profiles.find(phone).orElseThrow();
         assertThat(Item.string(profile, "name")).contains("Jane Doe");
         assertThat(Item.string(profile, "nameSource")).contains("web");
@@ -86,7 +86,7 @@ class CrmContactsTest {
     void aCallWithoutANameStillRecordsTheCrmIdAndKeepsABetterNameKnownBefore() {
         String phone = caller(2);
         profiles.rememberName(phone, "Jane From The Web", ContactProfiles.NameSource.web, clock.instant());
-        run(CrmWiring.processor("rukovoditel", settings(), table, clock), Jobs.call("CA2", phone, "2026-11-23T17:00:00Z",
+        run(CrmWiring.processor("rukovoditel", settings(), table, clock), Jobs.call("CA-contacts-2", phone, "2026-11-23T17:00:00Z",
                 "missed"));
 
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> profile = profiles.find(phone).orElseThrow();
@@ -103,8 +103,8 @@ class CrmContactsTest {
                 (lead, crmId, now) -> {
                     throw new IllegalStateException("table unavailable");
                 });
-        run(processor, Jobs.quote("L3", phone, "2026-11-23T17:58:00Z"));
-        assertThat(new LeadLinks(table).isDone("quote:L3")).isTrue();
+        run(processor, Jobs.quote("L-contacts-3", phone, "2026-11-23T17:58:00Z"));
+        assertThat(new LeadLinks(table).isDone("quote:L-contacts-3")).isTrue();
         assertThat(profiles.find(phone)).isEmpty();
     }
 }
