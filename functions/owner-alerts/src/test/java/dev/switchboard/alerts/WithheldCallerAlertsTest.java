@@ -198,6 +198,20 @@ class WithheldCallerAlertsTest {
         assertThat(back).isInstanceOfSatisfying(AlertJob.Voicemail.class, v -> assertThat(v.withheld()).isTrue());
     }
 
+    @Test
+    void theSampleEventIsAWithheldVoicemail() throws Exception {
+        String sample = java.nio.file.Files.readString(dev.switchboard.shared.testing.TwilioEvents.projectRoot()
+                .resolve("events/owner-alerts-voicemail-withheld.json"));
+        String body = Json.MAPPER.readTree(sample).path("Records").get(0).path("body").asText();
+        AlertJob job = AlertJob.TYPE.read(body);
+        job.validate();
+        alerts().handle(job);
+        assertThat(texts).first().satisfies(text -> assertThat(text.body()).startsWith(
+                "Voicemail from a withheld number (Dave), 0:42 - 2015 Honda Civic, brake pads: \"Hi, this is Dave")
+                .endsWith("(cannot be answered by reply) https://phone.example.com/recordings/"
+                        + "RE0123456789abcdef0123456789abcdee"));
+    }
+
     /** Outcome assertions. */
     static final class OutcomeCheck {
         static void alerted(OwnerAlerts.Outcome outcome) {
