@@ -141,9 +141,11 @@ public final class CallStatusService {
                     outcome.label(), PhoneMask.mask(caller));
             return;
         }
-        if (outcome == CallOutcome.MISSED && PhoneNumbers.isValidE164(caller) && !lines.isBusinessNumber(caller)) {
+        boolean withheld = !PhoneNumbers.isValidE164(caller);
+        if (outcome == CallOutcome.MISSED && (withheld || !lines.isBusinessNumber(caller))) {
+            // A withheld caller ID (anonymous, a placeholder number, empty) is alerted without a number or tag.
             try {
-                alerts.send(new AlertJob.MissedCall(callSid, caller, called.isEmpty() ? null : called,
+                alerts.send(new AlertJob.MissedCall(callSid, withheld ? null : caller, called.isEmpty() ? null : called,
                         call.createdAt().orElse(update.timestamp().orElse(now).toString())));
             } catch (RuntimeException e) {
                 LOG.error("Call {} was missed but its alert could not be queued: {}", callSid, e.getMessage());

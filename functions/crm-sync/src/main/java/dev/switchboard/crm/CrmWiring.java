@@ -15,6 +15,7 @@ import dev.switchboard.shared.config.Env;
 import dev.switchboard.shared.config.LiveSetting;
 import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.contacts.ContactProfiles;
 import dev.switchboard.shared.http.HttpUrls;
 import dev.switchboard.shared.queue.SqsClients;
 import dev.switchboard.shared.queue.WorkerQueues;
@@ -84,7 +85,8 @@ public final class CrmWiring {
     public static LeadSynchronizer processor(Settings settings, Table table, CrmClient client, Clock clock) {
         LeadText text = new LeadText(zone(settings));
         LeadMerge merge = new LeadMerge(Duration.ofDays(settings.integer("LEAD_MERGE_WINDOW_DAYS", 30, 1, 3650)), text);
-        return new LeadSynchronizer(new LeadLinks(table), merge, text, client, clock, CrmWiring::newLeadRef);
+        return new LeadSynchronizer(new LeadLinks(table), merge, text, client, clock, CrmWiring::newLeadRef,
+                CrmContacts.of(new ContactProfiles(table)));
     }
 
     /**

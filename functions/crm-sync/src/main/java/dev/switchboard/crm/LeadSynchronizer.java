@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       the hold released, and the job marked done.</li>
  * </ol>
  * A crash anywhere leaves either nothing in the CRM or a mark that makes the next attempt look before it
- * inserts.
+ * inserts. Once synced, the lead's CRM id and name go on the customer's contact profile ({@link CrmContacts}),
+ * where the alerts and the inbox read them.
  */
 public final class LeadSynchronizer implements CrmJobProcessor {
 
@@ -48,9 +49,17 @@ public final class LeadSynchronizer implements CrmJobProcessor {
     private final CrmClient crm;
     private final Clock clock;
     private final Supplier<String> leadRefs;
+    private final CrmContacts contacts;
 
     public LeadSynchronizer(LeadLinks links, LeadMerge merge, LeadText text, CrmClient crm, Clock clock,
                             Supplier<String> leadRefs) {
+        this(links, merge, text, crm, clock, leadRefs, CrmContacts.none());
+    }
+
+    /** @param contacts told each lead's CRM id and name once it is in the CRM (the contact profile) */
+    public LeadSynchronizer(LeadLinks links, LeadMerge merge, LeadText text, CrmClient crm, Clock clock,
+                            Supplier<String> leadRefs, CrmContacts contacts) {
+        this.contacts = contacts;
         this.links = links;
         this.merge = merge;
         this.text = text;
@@ -137,6 +146,12 @@ public final class LeadSynchronizer implements CrmJobProcessor {
         }
         LOG.info("CRM lead {} ({} item {}) {} for {} by {} job {}", held.leadRef(), crm.name(), itemId, outcome, caller,
                 job.kind(), key);
+        try {
+            contacts.synced(held, itemId, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("CRM lead {} of {}: its CRM id and name could not be noted on the contact profile ({}); the next"
+                    + " job for this caller notes them", held.leadRef(), caller, e.getMessage());
+        }
     }
 
     /** When the quote or call happened; the processing time if the job does not say. */

@@ -23,7 +23,10 @@ record AlertEmail(String subject, String text, String html) {
     /** @param zone the line's time zone, for an appointment's time */
     static AlertEmail of(AlertJob.AboutCustomer job, String tag, Optional<String> name, String link, String business,
                          ZoneId zone) {
-        String who = AlertTexts.who(name, job.customer());
+        String who = job.withheld()
+                ? "a withheld number" + name.map(n -> AlertTexts.clean(n, AlertTexts.NAME_MAX)).filter(n -> !n.isEmpty())
+                        .map(n -> " (" + n + ")").orElse("")
+                : AlertTexts.who(name, job.customer());
         Map<String, String> fields = new LinkedHashMap<>();
         String subject;
         String message = null;
@@ -70,8 +73,12 @@ record AlertEmail(String subject, String text, String html) {
         html.append("<h2>").append(escape(subject)).append("</h2><table>");
         text.append(subject).append("\n\n");
         row(text, html, "From", who);
-        row(text, html, "Number", HumanPhone.format(job.customer()));
-        row(text, html, "Reply tag", "#" + tag + " (text \"#" + tag + " your message\" to the business number to answer)");
+        if (job.withheld()) {
+            row(text, html, "Number", "withheld by the caller: this cannot be answered by reply or called back");
+        } else {
+            row(text, html, "Number", HumanPhone.format(job.customer()));
+            row(text, html, "Reply tag", "#" + tag + " (text \"#" + tag + " your message\" to the business number to answer)");
+        }
         fields.forEach((label, value) -> {
             if (value != null && !value.isBlank()) {
                 row(text, html, label, value);
@@ -84,7 +91,8 @@ record AlertEmail(String subject, String text, String html) {
                     .append(escape(message)).append("</p>");
         }
         text.append("\nOpen: ").append(link).append('\n');
-        html.append("<p><a href=\"").append(escape(link)).append("\">Open the conversation</a></p></body></html>");
+        html.append("<p><a href=\"").append(escape(link)).append("\">")
+                .append(job.withheld() ? "Open the recording" : "Open the conversation").append("</a></p></body></html>");
         return new AlertEmail(subject, text.toString(), html.toString());
     }
 

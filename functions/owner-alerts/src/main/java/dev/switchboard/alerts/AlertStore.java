@@ -17,6 +17,13 @@ interface AlertStore {
     /** Notes that {@code staff} was just alerted about {@code customer} on {@code line} (for a tagless reply). */
     void alerted(String staff, String line, String customer, Instant now);
 
+    /**
+     * Notes that {@code staff} was just alerted about a caller who withheld their number: a tagless reply then
+     * goes to nobody rather than to an older alert's customer.
+     */
+    default void alertedWithheld(String staff, String line, Instant now) {
+    }
+
     Optional<String> name(String customer);
 
     void rememberName(String customer, String name, ContactProfiles.NameSource source, Instant now);
@@ -39,6 +46,11 @@ interface AlertStore {
             @Override
             public void alerted(String staff, String line, String customer, Instant now) {
                 lastAlerts.alerted(staff, line, customer, now);
+            }
+
+            @Override
+            public void alertedWithheld(String staff, String line, Instant now) {
+                lastAlerts.alertedWithheld(staff, line, now);
             }
 
             @Override

@@ -22,7 +22,10 @@ import java.util.Optional;
  * #K7 Missed call from +1 904-555-0123 at 3:42 PM (no voicemail)
  * #K7 Jane (+1 904-555-0123) CONFIRMED Thu, Dec 11 at 10:30 AM
  * #K7 Jane (+1 904-555-0123) wants to RESCHEDULE Thu, Dec 11 at 10:30 AM - call them
+ * Voicemail from a withheld number, 0:42: "Hi, it's Dave..." (cannot be answered by reply) https://.../recordings/RE...
+ * Missed call from a withheld number at 3:42 PM (no voicemail; cannot be called or texted back)
  * </pre>
+ * A caller who withheld their number gets no tag: nobody can be answered.
  * A voicemail alert keeps within {@link #VOICEMAIL_SEGMENTS} SMS segments: the transcript is cut first,
  * then the name, vehicle and service; never the number, the tag or the link.
  */
@@ -60,6 +63,35 @@ final class AlertTexts {
         String length = duration(job.durationSeconds());
         String head = "#" + tag + " Voicemail" + (length.isEmpty() ? "" : " " + length) + " from ";
         String number = HumanPhone.format(job.customer());
+        return fitVoicemail(job, name, withName -> head + withName.map(n -> n + " ").orElse("") + number,
+                " " + link);
+    }
+
+    /**
+     * A voicemail from a caller who withheld their number: no tag (there is nobody to reply to), the name the
+     * caller gave if any, and it says so; the link is the recording's.
+     * <pre>
+     * Voicemail from a withheld number (Dave), 0:42 - 2015 Honda Civic, brakes: "Hi, this is Dave..." (cannot be
+     * answered by reply) https://phone.example.com/recordings/RE...
+     * </pre>
+     */
+    static String withheldVoicemail(AlertJob.Voicemail job, Optional<String> name, String link) {
+        String length = duration(job.durationSeconds());
+        return fitVoicemail(job, name, withName -> WITHHELD_VOICEMAIL + withName.map(n -> " (" + n + ")").orElse("")
+                + (length.isEmpty() ? "" : ", " + length), " " + CANNOT_REPLY + " " + link);
+    }
+
+    /** Opens the alert of a voicemail whose caller withheld their number. */
+    static final String WITHHELD_VOICEMAIL = "Voicemail from a withheld number";
+    /** Says a withheld caller's alert cannot be answered with a reply text. */
+    static final String CANNOT_REPLY = "(cannot be answered by reply)";
+
+    /**
+     * Fits a voicemail alert into {@link #VOICEMAIL_SEGMENTS}: {@code intro} (with or without the name) and
+     * {@code tail} are always kept; the transcript's start is cut to fit, then the details, then the name go.
+     */
+    private static String fitVoicemail(AlertJob.Voicemail job, Optional<String> name,
+                                       java.util.function.Function<Optional<String>, String> intro, String tail) {
         Optional<String> cleanName = Optional.ofNullable(name.map(n -> clean(n, NAME_MAX)).orElse(null))
                 .filter(n -> !n.isEmpty());
         List<String> details = new ArrayList<>();
@@ -73,13 +105,11 @@ final class AlertTexts {
             case untranscribed -> "";
             case transcript -> transcript.isEmpty() ? "(nothing heard)" : "";
         };
-        String tail = " " + link;
         // Most to least worth keeping: tag, number and link always; then the transcript's start, shortened
         // to fit; then details; then the name.
         for (int attempt = 0; attempt < 3; attempt++) {
-            String person = (attempt < 2 ? cleanName.map(n -> n + " ").orElse("") : "") + number;
             String about = attempt < 1 && !details.isEmpty() ? " - " + String.join(", ", details) : "";
-            String fixed = head + person + about;
+            String fixed = intro.apply(attempt < 2 ? cleanName : Optional.empty()) + about;
             String noteText = note.isEmpty() ? "" : " " + note;
             if (!transcript.isEmpty() && job.trigger() == AlertJob.Trigger.transcript) {
                 String fitted = fitQuote(fixed + ": ", transcript, tail);
@@ -90,7 +120,7 @@ final class AlertTexts {
                 return fixed + noteText + tail;
             }
         }
-        return head + number + tail;
+        return intro.apply(Optional.empty()) + tail;
     }
 
     /** A voicemail has one speaker: the transcript's "Caller:" labels only take room in a text. */
@@ -152,6 +182,9 @@ final class AlertTexts {
         if (body.isEmpty() && media <= 0) {
             body = "(empty message)";
         }
+        if (body.isEmpty()) {
+            return head + tail.strip(); // only pictures: "#K7 Text from ...: [2 pictures or files]"
+        }
         return head + SafeText.bounded(body, MAX_TEXT - head.length() - tail.length()) + tail;
     }
 
@@ -163,6 +196,17 @@ final class AlertTexts {
             // no time then
         }
         return "#" + tag + " Missed call from " + who(name, job.customer()) + when + " (no voicemail)";
+    }
+
+    /** A missed call from a withheld number: no tag, and nobody to call back. */
+    static String withheldMissedCall(AlertJob.MissedCall job, ZoneId zone) {
+        String when = "";
+        try {
+            when = " at " + TIME.format(Instant.parse(job.occurredAt()).atZone(zone));
+        } catch (DateTimeParseException | NullPointerException e) {
+            // no time then
+        }
+        return "Missed call from a withheld number" + when + " (no voicemail; cannot be called or texted back)";
     }
 
     static String appointment(String tag, AlertJob.Appointment job, Optional<String> name, ZoneId zone) {

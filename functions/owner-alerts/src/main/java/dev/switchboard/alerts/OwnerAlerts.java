@@ -116,7 +116,7 @@ public final class OwnerAlerts {
                     PhoneMask.mask(job.line()));
             return Outcome.of(Outcome.Status.TURNED_OFF);
         }
-        if (isStaff.test(job.customer())) {
+        if (!job.withheld() && isStaff.test(job.customer())) {
             LOG.info("{} from staff number {}: no alert (staff are not customers)", job.kind(),
                     PhoneMask.mask(job.customer()));
             return Outcome.of(Outcome.Status.STAFF);
@@ -136,10 +136,18 @@ public final class OwnerAlerts {
         Line line = lines.forNumber(job.line());
         String lineKey = lineKey(job, line);
         Optional<String> name = name(job, now);
-        String tag = store.tagFor(lineKey, job.customer(), now);
-        String link = publicBaseUrl + "/inbox/c/" + job.customer();
+        // A withheld number has no tag (nobody to reply to) and no conversation page: the voicemail links to its
+        // recording instead.
+        String tag = job.withheld() ? null : store.tagFor(lineKey, job.customer(), now);
+        String link = !job.withheld() ? publicBaseUrl + "/inbox/c/" + job.customer()
+                : job instanceof AlertJob.Voicemail v ? publicBaseUrl + "/recordings/" + v.recordingSid()
+                : publicBaseUrl + "/inbox";
         String body;
-        if (job instanceof AlertJob.Voicemail v) {
+        if (job.withheld() && job instanceof AlertJob.Voicemail v) {
+            body = AlertTexts.withheldVoicemail(v, name, link);
+        } else if (job.withheld()) {
+            body = AlertTexts.withheldMissedCall((AlertJob.MissedCall) job, line.timeZone());
+        } else if (job instanceof AlertJob.Voicemail v) {
             body = AlertTexts.voicemail(tag, v, name, link);
         } else if (job instanceof AlertJob.Quote q) {
             body = AlertTexts.quote(tag, q, name, link);
@@ -163,12 +171,17 @@ public final class OwnerAlerts {
             sent.add(result.status());
             if (result.status() == SendResult.Status.SENT || result.status() == SendResult.Status.QUEUED) {
                 try {
-                    store.alerted(staff, lineKey, job.customer(), now);
+                    if (job.withheld()) {
+                        store.alertedWithheld(staff, lineKey, now);
+                    } else {
+                        store.alerted(staff, lineKey, job.customer(), now);
+                    }
                 } catch (RuntimeException e) {
                     LOG.warn("Could not note the last alert to {}: {}", PhoneMask.mask(staff), e.getMessage());
                 }
             }
-            LOG.info("{} alert about {} to {}: {}", job.kind(), PhoneMask.mask(job.customer()), PhoneMask.mask(staff),
+            LOG.info("{} alert about {} to {}: {}", job.kind(),
+                    job.withheld() ? "a withheld number" : PhoneMask.mask(job.customer()), PhoneMask.mask(staff),
                     result.status());
         }
         int emailed = 0;
@@ -227,6 +240,9 @@ public final class OwnerAlerts {
     private Optional<String> name(AlertJob.AboutCustomer job, Instant now) {
         String raw = job instanceof AlertJob.Voicemail v ? v.name() : job instanceof AlertJob.Quote q ? q.name() : null;
         Optional<String> given = Optional.ofNullable(raw).map(String::strip).filter(n -> !n.isEmpty());
+        if (job.withheld()) {
+            return given; // what the caller said; no profile to keep it in
+        }
         try {
             if (given.isPresent()) {
                 store.rememberName(job.customer(), given.get(), job instanceof AlertJob.Quote

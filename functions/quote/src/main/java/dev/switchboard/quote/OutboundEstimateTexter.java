@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboundEstimateTexter implements EstimateTexter {
 
     public static final String KIND = "quote-estimate";
+    /** The estimate texted to a staff member trying the form: kept out of the customer conversations. */
+    public static final String STAFF_KIND = "quote-estimate-staff";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundEstimateTexter.class);
 
     private final TextSender texts;
@@ -28,9 +30,21 @@ public final class OutboundEstimateTexter implements EstimateTexter {
     private final EstimateText words;
     private final String statusCallback;
     private final Predicate<String> isBusinessNumber;
+    private final Predicate<String> isStaff;
 
     public OutboundEstimateTexter(TextSender texts, Line line, Optional<String> messagingServiceSid,
                                   EstimateText words, String statusCallback, Predicate<String> isBusinessNumber) {
+        this(texts, line, messagingServiceSid, words, statusCallback, isBusinessNumber, phone -> false);
+    }
+
+    /**
+     * @param isBusinessNumber numbers never texted (the business's own; staff are texted all the same)
+     * @param isStaff          staff numbers ({@code STAFF}): their estimate is kept out of the activity feed
+     */
+    public OutboundEstimateTexter(TextSender texts, Line line, Optional<String> messagingServiceSid,
+                                  EstimateText words, String statusCallback, Predicate<String> isBusinessNumber,
+                                  Predicate<String> isStaff) {
+        this.isStaff = isStaff;
         this.texts = texts;
         this.line = line;
         this.messagingServiceSid = messagingServiceSid;
@@ -52,12 +66,14 @@ public final class OutboundEstimateTexter implements EstimateTexter {
                     + " TWILIO_MESSAGING_SERVICE_SID is set", lead.id(), PhoneMask.mask(to));
             return SmsOutcome.NOT_SENT;
         }
-        if (isBusinessNumber.test(to)) {
+        boolean staff = isStaff.test(to);
+        if (!staff && isBusinessNumber.test(to)) {
             LOG.info("Quote {}: not texting {}, one of the business's own numbers", lead.id(), PhoneMask.mask(to));
             return SmsOutcome.NOT_SENT;
         }
         try {
-            OutgoingText text = new OutgoingText(TextKeys.quoteEstimate(lead.id()), KIND, to, line.smsFrom(),
+            OutgoingText text = new OutgoingText(TextKeys.quoteEstimate(lead.id()), staff ? STAFF_KIND : KIND, to,
+                    line.smsFrom(),
                     line.smsFrom().isPresent() ? Optional.empty() : messagingServiceSid,
                     words.body(line.businessName(), lead.estimate()), statusCallback);
             SendResult result = texts.send(text);

@@ -12,6 +12,7 @@ import dev.switchboard.shared.config.Line;
 import dev.switchboard.shared.config.Lines;
 import dev.switchboard.shared.config.Priming;
 import dev.switchboard.shared.config.Settings;
+import dev.switchboard.shared.config.Staff;
 import dev.switchboard.shared.http.HttpProblem;
 import dev.switchboard.shared.http.HttpRequest;
 import dev.switchboard.shared.http.HttpResponses;
@@ -191,19 +192,22 @@ public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGa
             w.intake = new QuoteIntake(prices, clock, region);
             RateLimiter limiter = new QuoteRateLimits(perIp, perPhone, new CappedCounters(table)::incrementBelow, clock);
             JobQueue crmQueue = new JobQueue(sqs, settings.required("CRM_QUEUE_URL"));
-            OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs, lines::isBusinessNumber, clock);
+            Staff staff = Staff.load(settings, lines);
+            // Staff trying the form get the estimate text like a customer, without the customer's daily cap.
+            OutboundTexts texts = OutboundTexts.fromSettings(settings, table, sqs,
+                    number -> lines.isBusinessNumber(number) || staff.isStaff(number), clock);
             EstimateText words = new EstimateText(settings.orDefault("QUOTE_TEXT", EstimateText.DEFAULT_PRICED),
                     settings.orDefault("QUOTE_TEXT_NO_PRICE", EstimateText.DEFAULT_UNPRICED), prices);
             OutboundEstimateTexter texter = new OutboundEstimateTexter(texts, quoteLine,
                     settings.optional("TWILIO_MESSAGING_SERVICE_SID"), words, new CallbackUrls(baseUrl).smsStatus(),
-                    lines::isBusinessNumber);
+                    lines::isBusinessNumber, staff::isStaff);
             if (!texter.canSend()) {
                 LOG.warn("Estimate texts are OFF: set TWILIO_SMS_FROM (or smsFrom on the quote line) or"
                         + " TWILIO_MESSAGING_SERVICE_SID; quotes are still taken");
             }
             JobQueue alertQueue = new JobQueue(sqs, settings.required("ALERT_QUEUE_URL"));
             w.service = new QuoteService(new DynamoLeadStore(table, new OnceOnly(table, clock)), limiter,
-                    crmQueue::send, texter, line, clock, alertQueue::send);
+                    crmQueue::send, texter, line, clock, alertQueue::send, staff::isStaff);
             return w;
         }
 

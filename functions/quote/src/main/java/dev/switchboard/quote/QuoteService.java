@@ -9,6 +9,7 @@ import dev.switchboard.shared.queue.JobSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * lead ({@link LeadStore}; the same form posted again is the same lead), put on the CRM queue, and its
  * estimate texted to a customer who opted in. The lead is taken when the table OR the CRM queue has it;
  * only when neither does is the customer asked to try again.
+ *
+ * <p>A quote for a staff number ({@code STAFF}: someone testing the form) is validated, priced and answered
+ * as usual, and its estimate texted when asked for (staff have no daily cap), but it is no customer: no lead
+ * record, no CRM job, no staff alert and nothing in the activity feed.
  */
 public final class QuoteService {
 
@@ -45,6 +50,7 @@ public final class QuoteService {
     private final Optional<String> line;
     private final Clock clock;
     private final JobSender<AlertJob> alerts;
+    private final Predicate<String> isStaff;
 
     /** Without staff alerts (tests and the benchmark). */
     public QuoteService(LeadStore leads, RateLimiter limiter, JobSender<CrmSyncJob> crm, EstimateTexter texter,
@@ -53,13 +59,21 @@ public final class QuoteService {
         });
     }
 
-    /**
-     * @param line   the business line quotes belong to (E.164), passed on to the CRM; empty when unknown
-     * @param alerts the alert queue: staff hear of every quote taken
-     */
+    /** Without a staff list (every number is a customer). */
     public QuoteService(LeadStore leads, RateLimiter limiter, JobSender<CrmSyncJob> crm, EstimateTexter texter,
                         Optional<String> line, Clock clock, JobSender<AlertJob> alerts) {
+        this(leads, limiter, crm, texter, line, clock, alerts, phone -> false);
+    }
+
+    /**
+     * @param line   the business line quotes belong to (E.164), passed on to the CRM; empty when unknown
+     * @param alerts  the alert queue: staff hear of every quote taken
+     * @param isStaff staff numbers ({@code STAFF}): their quotes are answered but never become a lead
+     */
+    public QuoteService(LeadStore leads, RateLimiter limiter, JobSender<CrmSyncJob> crm, EstimateTexter texter,
+                        Optional<String> line, Clock clock, JobSender<AlertJob> alerts, Predicate<String> isStaff) {
         this.alerts = alerts;
+        this.isStaff = isStaff;
         this.leads = leads;
         this.limiter = limiter;
         this.crm = crm;
@@ -76,6 +90,9 @@ public final class QuoteService {
         }
         Lead proposed = new Lead(Lead.newId(), clock.instant(), quote, estimate);
         String phone = PhoneMask.mask(quote.phone());
+        if (isStaff.test(quote.phone())) {
+            return staffQuote(proposed, phone);
+        }
         Lead lead = proposed;
         boolean stored;
         try {
@@ -115,6 +132,21 @@ public final class QuoteService {
         }
         SmsOutcome sms = lead.quote().textOptIn() ? texter.text(lead) : SmsOutcome.NOT_SENT;
         LOG.info("Quote {} from {}: {} {}; text {}", lead.id(), phone, lead.estimate().service(),
+                lead.estimate().amountText().map(a -> "$" + a).orElse("(unpriced)"),
+                !lead.quote().textOptIn() ? "not requested" : sms.sent() ? "sent " + sms.sid().orElse("")
+                        : sms.queued() ? "queued" : "not sent");
+        return new Taken(lead, sms);
+    }
+
+    /**
+     * A staff member tried the form: answered and texted like a customer (the texter's pipeline does not cap
+     * staff), but nothing is stored, queued for the CRM, alerted or filed in the feed.
+     */
+    private Outcome staffQuote(Lead lead, String phone) {
+        LogFields.put("leadId", lead.id());
+        SmsOutcome sms = lead.quote().textOptIn() ? texter.text(lead) : SmsOutcome.NOT_SENT;
+        LOG.info("Quote {} from staff number {}: answered ({} {}), text {}; no lead, no CRM job, no alert (staff are"
+                        + " not customers)", lead.id(), phone, lead.estimate().service(),
                 lead.estimate().amountText().map(a -> "$" + a).orElse("(unpriced)"),
                 !lead.quote().textOptIn() ? "not requested" : sms.sent() ? "sent " + sms.sid().orElse("")
                         : sms.queued() ? "queued" : "not sent");

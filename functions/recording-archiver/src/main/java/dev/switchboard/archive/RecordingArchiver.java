@@ -6,6 +6,7 @@ import dev.switchboard.shared.jobs.TranscriptionJob;
 import dev.switchboard.shared.queue.JobAttempt;
 import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.phone.E164;
+import dev.switchboard.shared.phone.WithheldCallers;
 import dev.switchboard.shared.queue.JobSender;
 import dev.switchboard.shared.queue.RetryLater;
 import dev.switchboard.shared.storage.Item;
@@ -233,12 +234,10 @@ public final class RecordingArchiver {
      */
     private void queueDeadline(ArchiveRecordingJob job, RecordingRecords.Archived archived) {
         String sid = job.recordingSid();
-        Optional<String> caller = archived.from().filter(E164::isE164);
-        if (caller.isEmpty()) {
-            LOG.info("Voicemail {}: the caller's number is withheld; the transcriber's alert names what was heard", sid);
-            return;
-        }
-        AlertJob deadline = new AlertJob.Voicemail(job.callSid(), sid, caller.get(),
+        // A withheld caller ID ("anonymous", a placeholder like +266696687, empty) is no number: the alert then
+        // says "a withheld number" (or names the number heard in the voicemail, when the transcript comes first).
+        Optional<String> caller = archived.from().filter(from -> !WithheldCallers.isWithheld(from));
+        AlertJob deadline = new AlertJob.Voicemail(job.callSid(), sid, caller.orElse(null),
                 archived.line().or(archived::to).filter(E164::isE164).orElse(null), archived.createdAt().toString(),
                 archived.durationSeconds().map(Long::intValue).orElse(null), AlertJob.Trigger.deadline, null, null, null,
                 null, null);

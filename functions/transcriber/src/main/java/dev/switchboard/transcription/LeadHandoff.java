@@ -91,8 +91,13 @@ public final class LeadHandoff {
                     call.callSid(), PhoneMask.mask(job.get().phone()));
             return;
         }
-        job.ifPresent(j -> alert(call, j, excerpt.isPresent() ? AlertJob.Trigger.transcript : AlertJob.Trigger.untranscribed,
-                transcript));
+        AlertJob.Trigger trigger = excerpt.isPresent() ? AlertJob.Trigger.transcript : AlertJob.Trigger.untranscribed;
+        if (job.isPresent()) {
+            alert(call, job.get(), trigger, transcript);
+        } else {
+            // Nobody to file a lead under, but staff still hear of the voicemail (without a reply tag).
+            alertWithheld(call, excerpt, extraction, trigger, transcript, occurredAt);
+        }
         if (job.isEmpty()) {
             LOG.warn("Recording {} of call {}: no CRM lead, the caller's number is withheld ({}) and none was heard in"
                     + " the call", call.recordingSid(), call.callSid(), PhoneMask.mask(call.from()));
@@ -116,9 +121,37 @@ public final class LeadHandoff {
 
     /** Transcription failed for good: a voicemail's alert goes out now with what is known. */
     public void failed(TranscriptionJob.Transcribe call, String occurredAt) {
-        build(call, Optional.empty(), Extraction.empty(), occurredAt, prices.get(), Year.now(clock), publicBaseUrl)
-                .filter(job -> !isStaff.test(job.phone()))
-                .ifPresent(job -> alert(call, job, AlertJob.Trigger.failed, Optional.empty()));
+        Optional<CrmSyncJob.Transcript> job = build(call, Optional.empty(), Extraction.empty(), occurredAt, prices.get(),
+                Year.now(clock), publicBaseUrl);
+        if (job.isEmpty()) {
+            alertWithheld(call, Optional.empty(), Extraction.empty(), AlertJob.Trigger.failed, Optional.empty(), occurredAt);
+            return;
+        }
+        job.filter(j -> !isStaff.test(j.phone()))
+                .ifPresent(j -> alert(call, j, AlertJob.Trigger.failed, Optional.empty()));
+    }
+
+    /**
+     * Queues the alert of a voicemail whose caller withheld their number and said none: {@code customer} is
+     * null, so staff get it without a reply tag; what was heard (name, vehicle, service) still goes in it.
+     */
+    private void alertWithheld(TranscriptionJob.Transcribe call, Optional<String> excerpt, Extraction extraction,
+                               AlertJob.Trigger trigger, Optional<String> transcript, String occurredAt) {
+        if (!"voicemail".equals(call.recordingKind())) {
+            return;
+        }
+        String vehicle = Stream.of(extraction.vehicleYear(), extraction.vehicleMake(), extraction.vehicleModel())
+                .flatMap(Optional::stream).map(ExtractedField::value).filter(v -> v != null && !v.isBlank())
+                .collect(Collectors.joining(" "));
+        queueAlert(call, new AlertJob.Voicemail(call.callSid(), call.recordingSid(), null, call.businessLine(),
+                occurredAt, call.durationSeconds(), trigger, value(extraction.name()),
+                extraction.vehicleMake().isPresent() || extraction.vehicleModel().isPresent() ? vehicle : null,
+                value(extraction.service()), excerpt.filter(e -> !e.isBlank()).orElse(null), bounded(transcript)));
+    }
+
+    private static String bounded(Optional<String> transcript) {
+        return transcript.filter(t -> !t.isBlank()).map(t -> t.length() > ALERT_TRANSCRIPT_MAX
+                ? t.substring(0, ALERT_TRANSCRIPT_MAX) : t).orElse(null);
     }
 
     /** Queues a voicemail's alert (not a conversation's: staff were on that call). */
@@ -129,11 +162,14 @@ public final class LeadHandoff {
         }
         String vehicle = lead.vehicle() == null ? null : Stream.of(lead.vehicle().year(), lead.vehicle().make(),
                 lead.vehicle().model()).filter(v -> v != null && !v.isBlank()).collect(Collectors.joining(" "));
-        AlertJob.Voicemail alert = new AlertJob.Voicemail(call.callSid(), call.recordingSid(), lead.phone(),
+        queueAlert(call, new AlertJob.Voicemail(call.callSid(), call.recordingSid(), lead.phone(),
                 call.businessLine(), lead.occurredAt(), call.durationSeconds(), trigger, lead.name(),
                 vehicle == null || vehicle.isBlank() ? null : vehicle, lead.service(), lead.transcriptExcerpt(),
-                transcript.filter(t -> !t.isBlank()).map(t -> t.length() > ALERT_TRANSCRIPT_MAX
-                        ? t.substring(0, ALERT_TRANSCRIPT_MAX) : t).orElse(null));
+                bounded(transcript)));
+    }
+
+    private void queueAlert(TranscriptionJob.Transcribe call, AlertJob.Voicemail alert) {
+        AlertJob.Trigger trigger = alert.trigger();
         try {
             alertQueue.send(alert);
         } catch (SdkException e) {

@@ -35,6 +35,18 @@ public final class LastAlerts {
                 .expiresAt(at.plus(WINDOW)));
     }
 
+    /**
+     * Notes an alert about a caller who withheld their number: a reply without a tag then goes to nobody (the
+     * staff member gets the help text) rather than to the customer of an older alert.
+     */
+    public void alertedWithheld(String staff, String line, Instant at) {
+        table.update(Update.item(pk(staff), line)
+                .remove("customer")
+                .set("withheld", true)
+                .set("at", at)
+                .expiresAt(at.plus(WINDOW)));
+    }
+
     /** The customer of the last alert to {@code staff} on {@code line} within {@link #WINDOW} of {@code now}. */
     public Optional<String> lastCustomer(String staff, String line, Instant now) {
         return table.get(pk(staff), line)

@@ -57,8 +57,24 @@ public sealed interface AlertJob extends Job
     /** An alert about a customer: the customer's number and the business line it concerns. */
     sealed interface AboutCustomer extends AlertJob permits Voicemail, Quote, Text, MissedCall, Appointment {
 
-        /** The customer's number, E.164. */
+        /**
+         * The customer's number, E.164; null on a {@link Voicemail} or {@link MissedCall} whose caller withheld
+         * their number (Twilio's {@code From} "anonymous", "Restricted", a placeholder such as {@code +266696687},
+         * empty...): staff are alerted without a reply tag, since nobody can be answered.
+         */
         String customer();
+
+        /** Whether the caller's number is unknown (withheld): no tag, no reply, no profile. */
+        @JsonIgnore
+        default boolean withheld() {
+            return customer() == null;
+        }
+
+        /** Whether this kind may be about a withheld caller (a call); texts and quotes always have a number. */
+        @JsonIgnore
+        default boolean mayBeWithheld() {
+            return false;
+        }
 
         /** The business line (E.164); null uses the fallback line. */
         String line();
@@ -68,7 +84,7 @@ public sealed interface AlertJob extends Job
 
         @Override
         default void validate() {
-            Job.require(E164.isE164(customer()), "customer is not E.164");
+            Job.require(customer() == null ? mayBeWithheld() : E164.isE164(customer()), "customer is not E.164");
             Job.require(line() == null || E164.isE164(line()), "line is not E.164");
         }
     }
@@ -86,7 +102,7 @@ public sealed interface AlertJob extends Job
     }
 
     /**
-     * A voicemail.
+     * A voicemail ({@code customer} null when the caller's number was withheld and none was heard).
      *
      * @param trigger           why it was queued
      * @param name              the caller's name when heard or known; null otherwise
@@ -107,6 +123,11 @@ public sealed interface AlertJob extends Job
         @Override
         public String eventKey() {
             return "voicemail:" + recordingSid;
+        }
+
+        @Override
+        public boolean mayBeWithheld() {
+            return true;
         }
 
         @Override
@@ -178,7 +199,7 @@ public sealed interface AlertJob extends Job
         }
     }
 
-    /** A call nobody answered that left no voicemail. */
+    /** A call nobody answered that left no voicemail ({@code customer} null when the number was withheld). */
     record MissedCall(String callSid, String customer, String line, String occurredAt) implements AboutCustomer {
 
         @Override
@@ -189,6 +210,11 @@ public sealed interface AlertJob extends Job
         @Override
         public String eventKey() {
             return "missed-call:" + callSid;
+        }
+
+        @Override
+        public boolean mayBeWithheld() {
+            return true;
         }
 
         @Override

@@ -63,7 +63,7 @@ public final class MessageRecords {
      * of any customer's conversation.
      */
     private static final java.util.Set<String> STAFF_KINDS = java.util.Set.of("relay-notice", "owner-forward",
-            "sign-in-code");
+            "sign-in-code", "quote-estimate-staff");
 
     /**
      * Whether a text of this kind is filed here in the customer's conversation: not texts to staff, and not the
