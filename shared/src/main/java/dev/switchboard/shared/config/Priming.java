@@ -107,11 +107,16 @@ public final class Priming {
     /** Primes {@code handler} on the event {@code event} makes (called at priming time, e.g. to sign it). */
     @SuppressWarnings("unchecked")
     public static <I, O> void register(RequestHandler<I, O> handler, Supplier<I> event, String name) {
+        String primerName = handler.getClass().getSimpleName() + " on " + name;
         synchronized (PRIMERS) {
-            PRIMERS.removeIf(p -> p.handler().get() == null);
+            // Lambda holds one handler per environment; the local stack holds a pool of them. The classes and
+            // the JIT are what priming warms, so the newest handler of a class stands for the others.
+            PRIMERS.removeIf(p -> {
+                Object registered = p.handler().get();
+                return registered == null || registered.getClass() == handler.getClass() && p.name().equals(primerName);
+            });
             PRIMERS.add(new Primer(new WeakReference<>(handler),
-                    h -> () -> ((RequestHandler<I, O>) h).handleRequest(event.get(), null),
-                    handler.getClass().getSimpleName() + " on " + name));
+                    h -> () -> ((RequestHandler<I, O>) h).handleRequest(event.get(), null), primerName));
         }
     }
 

@@ -162,6 +162,30 @@ class PrimingTest {
                 .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("x")))).hasItem()).isFalse();
     }
 
+    /** One handler class, as the local stack's pool of instances of a function holds several. */
+    static final class CountingHandler implements RequestHandler<APIGatewayV2HTTPEvent, String> {
+        final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public String handleRequest(APIGatewayV2HTTPEvent event, com.amazonaws.services.lambda.runtime.Context context) {
+            answered.incrementAndGet();
+            return "ok";
+        }
+    }
+
+    @Test
+    void severalHandlersOfOneClassArePrimedOnceThroughTheNewest() {
+        CountingHandler older = new CountingHandler();
+        CountingHandler newer = new CountingHandler();
+        Priming.register(older, APIGatewayV2HTTPEvent.class, "health.json");
+        Priming.register(newer, APIGatewayV2HTTPEvent.class, "health.json");
+
+        Priming.runBeforeCheckpoint();
+
+        assertThat(older.answered).hasValue(0);
+        assertThat(newer.answered).hasValue(Priming.ROUNDS);
+    }
+
     @Test
     void aFailingPrimerNeverStopsTheSnapshot() {
         RequestHandler<APIGatewayV2HTTPEvent, String> failing = (event, context) -> {
