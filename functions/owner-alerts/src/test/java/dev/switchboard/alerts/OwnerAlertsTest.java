@@ -3,20 +3,12 @@ package dev.switchboard.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.shared.alerts.AlertSettings;
-import dev.switchboard.shared.config.LinesJson;
-import dev.switchboard.shared.config.Lines;
-import dev.switchboard.shared.config.Settings;
 import dev.switchboard.shared.contacts.ContactProfiles;
 import dev.switchboard.shared.jobs.AlertJob;
 import dev.switchboard.shared.queue.RetryLater;
 import dev.switchboard.shared.sms.OutgoingText;
 import dev.switchboard.shared.sms.SendResult;
-import dev.switchboard.shared.storage.OnceOnly;
-import dev.switchboard.shared.testing.InMemoryOnceMarkers;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,18 +21,13 @@ import org.junit.jupiter.api.Test;
 /** The alert rules, with texts, e-mails, tags and names in memory. */
 class OwnerAlertsTest {
 
-    static final String LINE = "+19045550200";
-    static final String OWNER = "+19045550177";
-    static final String HELPER = "+19045550178";
-    static final String CUSTOMER = "+19045550123";
-    static final Instant NOW = Instant.parse("2026-11-22T20:00:00Z");
+    static final String LINE = AlertsFixture.LINE;
+    static final String OWNER = AlertsFixture.OWNER;
+    static final String HELPER = AlertsFixture.HELPER;
+    static final String CUSTOMER = AlertsFixture.CUSTOMER;
+    static final Instant NOW = AlertsFixture.NOW;
 
-    final Map<String, String> env = new HashMap<>(Map.of(
-            "TWILIO_FORWARD_TO", OWNER,
-            "LINES", "{\"" + LINE + "\": {\"forwardTo\": \"" + OWNER + "\", \"alertTo\": [\"" + OWNER + "\", \"" + HELPER
-                    + "\"], \"alertEmail\": [\"owner@example.com\"], \"alerts\": {\"missedCall\": true},"
-                    + " \"timeZone\": \"America/New_York\", \"businessName\": \"Mechanic St. Augustine\"}}",
-            "ALERT_EMAIL_FROM", "alerts@example.com"));
+    final Map<String, String> env = AlertsFixture.environment();
 
     final List<OutgoingText> texts = new ArrayList<>();
     final Set<String> textKeys = new HashSet<>();
@@ -80,10 +67,7 @@ class OwnerAlertsTest {
     };
 
     OwnerAlerts alerts() {
-        Settings settings = Settings.of(env);
-        Lines lines = Lines.load(settings);
-        AlertSettings alertSettings = AlertSettings.parse(settings, lines, LinesJson.lineObjects(settings));
-        return new OwnerAlerts(lines, () -> alertSettings, "+19045550999"::equals, store, text -> {
+        return AlertsFixture.alerts(env, "+19045550999"::equals, store, text -> {
             if (optedOut.contains(text.to())) {
                 return new SendResult(SendResult.Status.OPTED_OUT, Optional.empty(), "recipient opted out");
             }
@@ -97,8 +81,7 @@ class OwnerAlertsTest {
                 throw new IllegalStateException("SES unavailable");
             }
             emails.add(from + "|" + to + "|" + subject + "|" + text + "|" + html);
-        }, new OnceOnly(new InMemoryOnceMarkers(Clock.fixed(NOW, ZoneOffset.UTC))), requeued::add, "https://phone.example.com",
-                "https://phone.example.com/twilio/sms/status", Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC));
+        }, requeued::add);
     }
 
     static AlertJob.Voicemail voicemail(AlertJob.Trigger trigger, String excerpt) {
