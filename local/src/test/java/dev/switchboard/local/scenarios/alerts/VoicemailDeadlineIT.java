@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A transcript too slow: the transcriber is not running here, so the archived voicemail's transcription job
  * waits; the archiver's deadline job (3 s here instead of 150 s) alerts staff with "transcript to follow", and
- * the transcript's own alert job, when it finally comes, sends nothing more.
+ * the transcript's own alert job, when it finally comes, sends nothing more. For a withheld caller the same,
+ * without a reply tag, even when the late transcript names a number heard in the voicemail.
  */
 class VoicemailDeadlineIT {
 
@@ -64,5 +65,27 @@ class VoicemailDeadlineIT {
         assertThat(env.textsTo(OWNER, human)).hasSize(1);
         assertThat(env.textsTo(HELPER, human)).hasSize(1);
         assertThat(env.emailsAbout(human.substring(3))).hasSize(1);
+    }
+
+    @Test
+    void theDeadlineAlertsOnceWithoutATagAndTheLateTranscriptSendsNothingMore() {
+        String callSid = newSid("CA");
+        String recordingSid = newSid("RE");
+        env.voicemail(callSid, recordingSid, "anonymous");
+
+        List<Map<String, Object>> alerts = awaitAtLeast("the deadline's alert", 1, () -> env.textsTo(OWNER, recordingSid));
+        assertThat(alerts).singleElement().satisfies(alert -> assertThat(String.valueOf(alert.get("body")))
+                .matches("Voicemail from a withheld number, 0:\\d\\d \\(transcript to follow\\) \\(cannot be answered by"
+                        + " reply\\) .*/recordings/" + recordingSid));
+        assertThat(awaitAtLeast("the helper's alert", 1, () -> env.textsTo(HELPER, recordingSid))).hasSize(1);
+
+        // The transcript arrives after all, naming a number heard in the call: still the same voicemail.
+        new JobQueue(env.stack.emulators().sqs(), env.stack.resources().queueUrl("AlertQueue")).send(
+                new AlertJob.Voicemail(callSid, recordingSid, "+19045550142", LINE, Instant.now().toString(), 42,
+                        AlertJob.Trigger.transcript, "Dave", null, "brakes", "Call me at 904 555 0142", null));
+        env.awaitQueueEmpty("AlertQueue");
+        assertThat(env.textsTo(OWNER, recordingSid)).hasSize(1);
+        assertThat(env.textsTo(OWNER, "555-0142")).isEmpty();
+        assertThat(env.textsTo(HELPER, recordingSid)).hasSize(1);
     }
 }
