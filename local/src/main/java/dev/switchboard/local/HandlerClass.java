@@ -3,7 +3,10 @@ package dev.switchboard.local;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.switchboard.emulators.FunctionDefinition;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -17,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A function's handler class inside the function's own class loader, called the way the Lambda Java runtime
- * calls it: the event goes in as JSON, read into the function's own event class by Lambda's serializers;
- * the context is the function's own {@code Context} interface; the response comes back out as JSON.
+ * calls it: a {@code RequestStreamHandler} gets the event's JSON bytes and writes the response's (Lambda
+ * prefers that overload of {@code handleRequest}); any other handler gets the event read into its own event
+ * class by Lambda's serializers, and its response written back out as JSON by them. The context is the
+ * function's own {@code Context} interface.
  *
  * <p>Handlers are constructed with their environment through their public {@code (Map<String, String>)}
  * constructor; a handler with only Lambda's no-arg constructor gets no environment of its own.
@@ -27,10 +32,13 @@ final class HandlerClass {
 
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
     private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
+    private static final String STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
 
     private final ClassLoader loader;
     private final Class<?> type;
     private final Method handleRequest;
+    /** {@code handleRequest(InputStream, OutputStream, Context)} when the class is a stream handler, else null. */
+    private final Method handleStream;
     private final Constructor<?> constructor;
     private final boolean takesEnvironment;
     private final Class<?> contextType;
@@ -39,11 +47,12 @@ final class HandlerClass {
     private final Map<Class<?>, PojoSerializer<Object>> outputs = new ConcurrentHashMap<>();
     private final Map<String, Class<?>> localTypes = new ConcurrentHashMap<>();
 
-    private HandlerClass(ClassLoader loader, Class<?> type, Method handleRequest, Constructor<?> constructor,
-            Class<?> contextType, Class<?> loggerType) {
+    private HandlerClass(ClassLoader loader, Class<?> type, Method handleRequest, Method handleStream,
+            Constructor<?> constructor, Class<?> contextType, Class<?> loggerType) {
         this.loader = loader;
         this.type = type;
         this.handleRequest = handleRequest;
+        this.handleStream = handleStream;
         this.constructor = constructor;
         this.takesEnvironment = constructor.getParameterCount() == 1;
         this.contextType = contextType;
@@ -86,6 +95,14 @@ final class HandlerClass {
         if (method == null) {
             throw new IllegalStateException(className + " has no handleRequest(event, Context): it must implement RequestHandler");
         }
+        Method stream = null;
+        try {
+            if (loader.loadClass(STREAM_HANDLER).isAssignableFrom(type)) {
+                stream = type.getMethod("handleRequest", InputStream.class, OutputStream.class, contextType);
+            }
+        } catch (ClassNotFoundException | NoSuchMethodException notAStreamHandler) {
+            stream = null;
+        }
         Constructor<?> constructor;
         try {
             constructor = type.getConstructor(Map.class);
@@ -97,7 +114,7 @@ final class HandlerClass {
                         + " (Map<String, String>) or a public no-argument one", e);
             }
         }
-        return new HandlerClass(loader, type, method, constructor, contextType, loggerType);
+        return new HandlerClass(loader, type, method, stream, constructor, contextType, loggerType);
     }
 
     Class<?> type() {
@@ -119,13 +136,27 @@ final class HandlerClass {
      * own class of the same name when it has one (API Gateway and SQS responses), else as its JSON text.
      */
     Object invoke(Object handler, String eventJson, LambdaContext context) {
-        Object response = inFunction("invoke", () -> handleRequest.invoke(handler, input.fromJson(eventJson),
-                contextProxy(context)));
-        if (response == null) {
-            return null;
+        String json;
+        String responseType;
+        if (handleStream != null) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            inFunction("invoke", () -> handleStream.invoke(handler,
+                    new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out, contextProxy(context)));
+            json = out.toString(StandardCharsets.UTF_8);
+            if (json.isEmpty() || json.equals("null")) {
+                return null;
+            }
+            responseType = handleRequest.getReturnType().getName();
+        } else {
+            Object response = inFunction("invoke", () -> handleRequest.invoke(handler, input.fromJson(eventJson),
+                    contextProxy(context)));
+            if (response == null) {
+                return null;
+            }
+            json = toJson(response);
+            responseType = response.getClass().getName();
         }
-        String json = toJson(response);
-        Class<?> local = localTypes.computeIfAbsent(response.getClass().getName(), HandlerClass::localType);
+        Class<?> local = localTypes.computeIfAbsent(responseType, HandlerClass::localType);
         return local == Void.class ? json : EventJson.read(json, local);
     }
 

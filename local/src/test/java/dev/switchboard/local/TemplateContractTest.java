@@ -80,10 +80,24 @@ class TemplateContractTest {
     /** The type arguments of (the jar's own) RequestHandler anywhere in the class hierarchy, or null. */
     private static Type[] requestHandlerTypes(Class<?> type, Class<?> requestHandler) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Type iface : c.getGenericInterfaces()) {
-                if (iface instanceof ParameterizedType p && p.getRawType() == requestHandler) {
-                    return p.getActualTypeArguments();
-                }
+            Type[] found = requestHandlerTypes(c.getGenericInterfaces(), requestHandler);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** Among {@code interfaces} and the interfaces they extend (HttpApiHandler extends RequestHandler). */
+    private static Type[] requestHandlerTypes(Type[] interfaces, Class<?> requestHandler) {
+        for (Type iface : interfaces) {
+            if (iface instanceof ParameterizedType p && p.getRawType() == requestHandler) {
+                return p.getActualTypeArguments();
+            }
+            Class<?> raw = iface instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) iface;
+            Type[] found = requestHandlerTypes(raw.getGenericInterfaces(), requestHandler);
+            if (found != null) {
+                return found;
             }
         }
         return null;

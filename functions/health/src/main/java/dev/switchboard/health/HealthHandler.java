@@ -2,6 +2,7 @@ package dev.switchboard.health;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.switchboard.shared.http.HttpApiHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.ColdStart;
@@ -24,7 +25,9 @@ import java.util.Map;
  * with a JSON body naming the stage and the published version ({@code AWS_LAMBDA_FUNCTION_VERSION}, so a
  * rollback of the {@code live} alias shows). The table's answer is cached a few seconds ({@link HealthCheck}).
  */
-public class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+// RequestHandler is HttpApiHandler\'s too; named here so the event types read off this class.
+public class HealthHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiHandler {
 
     /** How long one probe's answer stands. */
     static final Duration CACHE_FOR = Duration.ofSeconds(5);

@@ -2,6 +2,7 @@ package dev.switchboard.quote;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.switchboard.shared.http.HttpApiHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -51,7 +52,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Nothing a client sends can cause a 5xx; the only 5xx is a 503 when neither the table nor the CRM queue
  * could take the lead.
  */
-public class QuoteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+// RequestHandler is HttpApiHandler\'s too; named here so the event types read off this class.
+public class QuoteHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiHandler {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(QuoteHandler.class);

@@ -27,7 +27,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@link #primeWith(String, Function)} for a route behind credentials, so that the canned request carries the
  * function's own and primes the real route rather than its 401.
  */
-public abstract class ApiRouteHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+// RequestHandler is HttpApiHandler\'s too; named here so the event types read off this class.
+public abstract class ApiRouteHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiHandler {
 
     private final String name;
     private final Logger log = LoggerFactory.getLogger(getClass());

@@ -2,6 +2,7 @@ package dev.switchboard.shared.twilio;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.switchboard.shared.http.HttpApiHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.switchboard.shared.config.Priming;
@@ -18,7 +19,9 @@ import java.util.Set;
  * as log fields ({@link TwilioLogFields}), then {@link #answer}; a refusal ({@link HttpProblem}, a 4xx) at
  * any point is the response, before anything is written. Structured logging is around all of it.
  */
-public abstract class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+// RequestHandler is HttpApiHandler\'s too; named here so the event types read off this class.
+public abstract class TwilioWebhookHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiHandler {
 
     private final TwilioWebhook webhook;
     private final Set<String> paths;

@@ -4,11 +4,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +11,8 @@ import java.nio.file.Path;
 /**
  * One cold start, as a whole process: {@code java -cp cold-start-runner.jar:<function>.jar
  * dev.switchboard.bench.coldstart.ColdStartRunner <HandlerClass> <event.json>} loads the handler class,
- * constructs it (Lambda's init phase), deserialises the event with the serializers Lambda's Java runtime
- * uses, invokes the handler once, prints the response and exits. The script around it times the process.
+ * constructs it (Lambda's init phase), invokes it once as Lambda's Java runtime does ({@link RuntimeInvoker}:
+ * the event's bytes to a stream handler, else through the runtime's serializers), prints the response and exits. The script around it times the process.
  */
 public final class ColdStartRunner {
 
@@ -31,25 +26,10 @@ public final class ColdStartRunner {
         }
         ClassLoader loader = ColdStartRunner.class.getClassLoader();
         Class<?> handlerClass = Class.forName(args[0], true, loader);
-        @SuppressWarnings("unchecked")
-        RequestHandler<Object, Object> handler =
-                (RequestHandler<Object, Object>) handlerClass.getDeclaredConstructor().newInstance();
-        Class<?>[] types = ColdStartRunnerTypes.of(handlerClass);
-        PojoSerializer<Object> input = serializer(types[0], loader);
-        PojoSerializer<Object> output = serializer(types[1], loader);
-        Object event;
-        try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
-            event = input.fromJson(in);
-        }
-        Object response = handler.handleRequest(event, new RunnerContext(handlerClass.getSimpleName()));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        output.toJson(response, out);
-        System.out.println(out.toString(StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static PojoSerializer<Object> serializer(Class<?> type, ClassLoader loader) {
-        return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
+        Object handler = handlerClass.getDeclaredConstructor().newInstance();
+        byte[] response = new RuntimeInvoker(handler, loader).invoke(Files.readAllBytes(Path.of(args[1])),
+                new RunnerContext(handlerClass.getSimpleName()));
+        System.out.println(new String(response, StandardCharsets.UTF_8));
     }
 
     /** The bits of Lambda's context a handler may read. */

@@ -1,10 +1,5 @@
 package dev.switchboard.bench.coldstart;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,7 +11,7 @@ import java.util.Arrays;
  * {@code prime}, runs what Lambda runs before the snapshot ({@code Priming.runBeforeCheckpoint}) and after the
  * restore ({@code RestoreHooks.runAfterRestore}); then times the first request on the event, then
  * {@code <warm requests>} more, and prints {@code RESULT init_ms prime_ms first_us warm_median_us warm_p90_us peak_rss_mb}.
- * Each request's event is read afresh with Lambda's serializers, and its response written as Lambda would.
+ * Each request is invoked as Lambda's runtime would ({@link RuntimeInvoker}), from the event's bytes afresh.
  */
 public final class PrimingRunner {
 
@@ -32,9 +27,7 @@ public final class PrimingRunner {
 
         long t0 = System.nanoTime();
         Class<?> handlerClass = Class.forName(handlerName, true, loader);
-        @SuppressWarnings("unchecked")
-        RequestHandler<Object, Object> handler =
-                (RequestHandler<Object, Object>) handlerClass.getDeclaredConstructor().newInstance();
+        Object handler = handlerClass.getDeclaredConstructor().newInstance();
         long t1 = System.nanoTime();
         long primeNanos = 0;
         if (prime) {
@@ -47,17 +40,13 @@ public final class PrimingRunner {
                 throw new IllegalStateException(handlerName + " registered " + primed + " primers, not 1");
             }
         }
-        Class<?>[] types = ColdStartRunnerTypes.of(handlerClass);
-        @SuppressWarnings("unchecked")
-        PojoSerializer<Object> input = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(types[0], loader);
-        @SuppressWarnings("unchecked")
-        PojoSerializer<Object> output = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(types[1], loader);
+        RuntimeInvoker invoker = new RuntimeInvoker(handler, loader);
         byte[] eventBytes = Files.readAllBytes(eventFile);
 
-        long first = invoke(handler, input, output, eventBytes, true);
+        long first = invoke(invoker, eventBytes, true);
         long[] warmNanos = new long[warm];
         for (int i = 0; i < warm; i++) {
-            warmNanos[i] = invoke(handler, input, output, eventBytes, false);
+            warmNanos[i] = invoke(invoker, eventBytes, false);
         }
         Arrays.sort(warmNanos);
         long median = warm == 0 ? 0 : warmNanos[warm / 2];
@@ -80,19 +69,12 @@ public final class PrimingRunner {
         return -1;
     }
 
-    private static long invoke(RequestHandler<Object, Object> handler, PojoSerializer<Object> input,
-            PojoSerializer<Object> output, byte[] event, boolean print) throws Exception {
+    private static long invoke(RuntimeInvoker invoker, byte[] event, boolean print) throws Exception {
         long start = System.nanoTime();
-        Object request;
-        try (InputStream in = new java.io.ByteArrayInputStream(event)) {
-            request = input.fromJson(in);
-        }
-        Object response = handler.handleRequest(request, null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        output.toJson(response, out);
+        byte[] response = invoker.invoke(event, null);
         long elapsed = System.nanoTime() - start;
         if (print) {
-            System.out.println("RESPONSE " + out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            System.out.println("RESPONSE " + new String(response, java.nio.charset.StandardCharsets.UTF_8));
         }
         return elapsed;
     }
