@@ -2,7 +2,6 @@ package dev.switchboard.shared.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,7 +45,6 @@ public final class Lines {
 
     private static final Set<String> RECORD_MODES = Set.of("do-not-record", "record-from-answer",
             "record-from-ringing", "record-from-answer-dual", "record-from-ringing-dual");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The lines as parsed from one set of raw values. */
     private record Parsed(Map<String, Line> byNumber, Line fallback) {
@@ -64,7 +62,7 @@ public final class Lines {
     }
 
     private static Parsed parse(Settings settings) {
-        Line fallback = resolve(settings, Optional.empty(), JSON.createObjectNode());
+        Line fallback = resolve(settings, Optional.empty(), LinesJson.emptyObject());
         Map<String, Line> lines = new LinkedHashMap<>();
         for (Map.Entry<String, com.fasterxml.jackson.databind.node.ObjectNode> entry : LinesJson.lineObjects(settings).entrySet()) {
             lines.put(entry.getKey(), resolve(settings, Optional.of(entry.getKey()), entry.getValue()));
@@ -133,7 +131,7 @@ public final class Lines {
         Set<LocalDate> holidays = node.has("holidays")
                 ? dates(where + ".holidays", node.get("holidays"))
                 : settings.optional("HOLIDAYS").map(v -> dates("HOLIDAYS", v.trim().startsWith("[")
-                        ? json("HOLIDAYS", v) : JSON.valueToTree(v.split("\\s*,\\s*")))).orElse(Set.of());
+                        ? json("HOLIDAYS", v) : LinesJson.textArray(v.split("\\s*,\\s*")))).orElse(Set.of());
         String record = text(node, "record").orElse(settings.orDefault("DIAL_RECORD", DEFAULT_RECORD_MODE));
         if (!RECORD_MODES.contains(record)) {
             throw new ConfigException(where + " record must be one of " + RECORD_MODES + ", got '" + record + "'");
@@ -192,7 +190,7 @@ public final class Lines {
 
     private static JsonNode json(String name, String raw) {
         try {
-            return JSON.readTree(raw);
+            return LinesJson.parse(raw);
         } catch (JsonProcessingException e) {
             throw new ConfigException(name + " is not valid JSON");
         }

@@ -2,10 +2,17 @@ package dev.switchboard.shared.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,9 +42,73 @@ public final class LinesJson {
         KEYS = Set.copyOf(all);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private LinesJson() {
+    }
+
+    /**
+     * Parses a JSON setting into Jackson's tree. Read with jackson-jr and built with {@link JsonNodeFactory}
+     * rather than {@code ObjectMapper.readTree}: an {@code ObjectMapper} loads about 400 classes on a cold
+     * start, for settings that are a few objects of strings and numbers (docs/performance.md).
+     *
+     * @return the tree; a missing node for a blank value, as {@code readTree} answers
+     * @throws JsonProcessingException for malformed JSON (with its line and column)
+     */
+    public static JsonNode parse(String raw) throws JsonProcessingException {
+        if (raw.isBlank()) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        try {
+            return tree(JSON.std.anyFrom(raw));
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from a String
+        }
+    }
+
+    /** An empty object node (the fallback line's own settings). */
+    static ObjectNode emptyObject() {
+        return NODES.objectNode();
+    }
+
+    /** An array of strings as a tree (a comma-separated setting read as a list). */
+    static ArrayNode textArray(String... values) {
+        ArrayNode array = NODES.arrayNode();
+        for (String value : values) {
+            array.add(value);
+        }
+        return array;
+    }
+
+    private static JsonNode tree(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        } else if (value instanceof Map<?, ?> map) {
+            ObjectNode object = NODES.objectNode();
+            map.forEach((key, item) -> object.set(key.toString(), tree(item)));
+            return object;
+        } else if (value instanceof List<?> list) {
+            ArrayNode array = NODES.arrayNode();
+            list.forEach(item -> array.add(tree(item)));
+            return array;
+        } else if (value instanceof String text) {
+            return NODES.textNode(text);
+        } else if (value instanceof Boolean bool) {
+            return NODES.booleanNode(bool);
+        } else if (value instanceof Integer number) {
+            return NODES.numberNode(number);
+        } else if (value instanceof Long number) {
+            return NODES.numberNode(number);
+        } else if (value instanceof BigInteger number) {
+            return NODES.numberNode(number);
+        } else if (value instanceof BigDecimal number) {
+            return NODES.numberNode(number);
+        } else if (value instanceof Number number) {
+            return NODES.numberNode(number.doubleValue());
+        }
+        return NODES.textNode(value.toString());
     }
 
     /**
@@ -53,7 +124,7 @@ public final class LinesJson {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(raw.get());
+            root = parse(raw.get());
         } catch (JsonProcessingException e) {
             throw new ConfigException("LINES is not valid JSON (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");

@@ -1,10 +1,13 @@
 package dev.switchboard.shared.config;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,10 +61,14 @@ public final class Priming {
     /** The loopback answerer's port while {@link #runBeforeCheckpoint} runs; 0 otherwise. */
     private static volatile int loopbackPort;
     private static final List<Primer> PRIMERS = new ArrayList<>();
-    private static final ObjectMapper EVENTS = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+
+    /** Built on first use, at priming time: a function's init registers its primer without loading databind. */
+    private static final class Events {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
     private static final Resource RESOURCE = new Resource() {
         @Override
         public void beforeCheckpoint(Context<? extends Resource> context) {
@@ -116,7 +123,25 @@ public final class Priming {
                 return registered == null || registered.getClass() == handler.getClass() && p.name().equals(primerName);
             });
             PRIMERS.add(new Primer(new WeakReference<>(handler),
-                    h -> () -> ((RequestHandler<I, O>) h).handleRequest(event.get(), null), primerName));
+                    h -> () -> invoke(h, event.get()), primerName));
+        }
+    }
+
+    /**
+     * One invocation the way Lambda's runtime makes it: a stream handler gets the event's JSON (so its reading
+     * and writing of the bytes is primed too), any other the event itself.
+     */
+    @SuppressWarnings("unchecked")
+    private static <I, O> void invoke(Object handler, I event) {
+        if (handler instanceof RequestStreamHandler stream) {
+            try {
+                stream.handleRequest(new ByteArrayInputStream(Events.MAPPER.writeValueAsBytes(event)),
+                        new ByteArrayOutputStream(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            ((RequestHandler<I, O>) handler).handleRequest(event, null);
         }
     }
 
@@ -127,7 +152,7 @@ public final class Priming {
             if (in == null) {
                 throw new IllegalStateException("no " + resource + " in this function's jar");
             }
-            return EVENTS.readValue(in, type);
+            return Events.MAPPER.readValue(in, type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

@@ -2,7 +2,6 @@ package dev.switchboard.shared.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -37,7 +36,6 @@ public final class Staff {
 
     static final String DEFAULT_NAME = "Owner";
     private static final Set<String> KEYS = Set.of("name", "role");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LiveSetting<Map<String, Member>> members;
     private final Lines lines;
@@ -78,7 +76,7 @@ public final class Staff {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(raw.get());
+            root = LinesJson.parse(raw.get());
         } catch (JsonProcessingException e) {
             throw new ConfigException("STAFF is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
