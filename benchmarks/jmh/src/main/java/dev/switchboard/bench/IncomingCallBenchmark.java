@@ -13,6 +13,14 @@ import dev.switchboard.shared.twilio.TwilioWebhook;
 import dev.switchboard.shared.voice.CallbackUrls;
 import dev.switchboard.shared.voice.VoiceTwiml;
 import dev.switchboard.voice.IncomingCallHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +54,9 @@ public class IncomingCallBenchmark {
     private VoiceTwiml twiml;
     private VoiceTwiml.ForwardTemplate template;
     private Line line;
+    private byte[] eventBytes;
+    private PojoSerializer<APIGatewayV2HTTPEvent> eventSerializer;
+    private PojoSerializer<APIGatewayV2HTTPResponse> responseSerializer;
 
     @Setup
     public void setUp() {
@@ -67,11 +78,43 @@ public class IncomingCallBenchmark {
         if (check.getStatusCode() != 200 || !check.getBody().contains("<Dial")) {
             throw new IllegalStateException("the benchmark is not measuring a forwarded call: " + check.getBody());
         }
+        eventSerializer = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader());
+        responseSerializer = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPResponse.class, getClass().getClassLoader());
+        try {
+            eventBytes = Files.readAllBytes(Path.of(ProjectFiles.events("incoming-call.json")));
+            for (byte[] answer : List.of(incomingCallFromBytes(), incomingCallThroughRuntimeSerializer())) {
+                String json = new String(answer, java.nio.charset.StandardCharsets.UTF_8);
+                if (!json.contains("\"statusCode\":200") || !json.contains("<Dial")) {
+                    throw new IllegalStateException("the benchmark is not measuring a forwarded call: " + json);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Benchmark
     public APIGatewayV2HTTPResponse incomingCall() {
         return handler.handleRequest(event, null);
+    }
+
+    /**
+     * What Lambda's runtime runs per call: the event's bytes through the stream entry point (read and written
+     * by jackson-jr, {@code ApiGatewayJson}) around {@link #incomingCall}.
+     */
+    @Benchmark
+    public byte[] incomingCallFromBytes() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        handler.handleRequest(new ByteArrayInputStream(eventBytes), out, null);
+        return out.toByteArray();
+    }
+
+    /** The same through the runtime's POJO serializer, as Lambda called the typed handler before. */
+    @Benchmark
+    public byte[] incomingCallThroughRuntimeSerializer() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        responseSerializer.toJson(handler.handleRequest(eventSerializer.fromJson(new ByteArrayInputStream(eventBytes)), null), out);
+        return out.toByteArray();
     }
 
     /** The in-hours TwiML as it was built per call before (twilio-java, JAXP transformer), for comparison. */

@@ -364,7 +364,10 @@ class NotifyScenariosIT {
         assertThat(textsTo(phone)).isEmpty();
         sweepAt(Instant.parse("2026-12-10T14:00:30Z"));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> textsTo(phone).size() == 1);
-        assertThat(status(answer.get("id").asText()).get("status").asText()).isEqualTo("sent");
+        // Twilio has the text before the ledger has its sid: the status reaches "sent" a moment later.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(status(answer.get("id").asText()).get("status").asText()).isEqualTo("sent"));
+        assertThat(textsTo(phone)).hasSize(1);
     }
 
     @Test
