@@ -13,6 +13,8 @@ cd "$(dirname "$0")/../.."
 RUNS="${RUNS:-20}"
 RUNNER=benchmarks/cold-start/target/cold-start-runner.jar
 HELLO=benchmarks/hello-world/target/lambda/hello-world.jar
+# HELLO_HANDLER=dev.switchboard.bench.hello.HelloWorldStreamHandler: the baseline as a stream handler (no serializer)
+HELLO_HANDLER="${HELLO_HANDLER:-dev.switchboard.bench.hello.HelloWorldHandler}"
 FUNCTION_JAR="${FUNCTION_JAR:-functions/incoming-call/target/lambda/incoming-call.jar}"
 FUNCTION_HANDLER="${FUNCTION_HANDLER:-dev.switchboard.voice.IncomingCallHandler}"
 EVENT="${EVENT:-events/incoming-call.json}"
@@ -70,11 +72,11 @@ stats() { # numbers on stdin -> "median p90 mean"
 mapfile -t names < <(printf '%s\n' "$VARIANTS" | cut -d'|' -f1)
 mapfile -t flags < <(printf '%s\n' "$VARIANTS" | cut -d'|' -f2)
 mapfile -t jars < <(printf '%s\n' "$VARIANTS" | awk -F'|' -v d="$FUNCTION_JAR" '{print ($3 == "") ? d : $3}')
-run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler >/dev/null   # warm the page cache
+run_once "$HELLO" "$HELLO_HANDLER" >/dev/null   # warm the page cache
 run_once "$FUNCTION_JAR" "$FUNCTION_HANDLER" >/dev/null
 RESULTS=$(mktemp -d)
 for i in $(seq 1 "$RUNS"); do
-  run_once "$HELLO" dev.switchboard.bench.hello.HelloWorldHandler >>"$RESULTS/hello"
+  run_once "$HELLO" "$HELLO_HANDLER" >>"$RESULTS/hello"
   for v in "${!names[@]}"; do
     # shellcheck disable=SC2086
     run_once "${jars[$v]}" "$FUNCTION_HANDLER" ${flags[$v]} >>"$RESULTS/$v"
@@ -86,7 +88,7 @@ mkdir -p "$(dirname "$OUT")"
 {
   echo "| process (${RUNS} runs each, interleaved) | median ms | p90 ms | mean ms | median CPU ms (user+sys) | median ratio to hello-world |"
   echo "|---|---|---|---|---|---|"
-  echo "| hello-world handler ($(du -h "$HELLO" | cut -f1) jar) | $hm | $hp | $ha | $hc | 1.00× |"
+  echo "| hello-world handler, ${HELLO_HANDLER##*.} ($(du -h "$HELLO" | cut -f1) jar) | $hm | $hp | $ha | $hc | 1.00× |"
   for v in "${!names[@]}"; do
     read -r fm fp fa < <(cut -d' ' -f1 "$RESULTS/$v" | stats)
     read -r fc _ _ < <(cut -d' ' -f2 "$RESULTS/$v" | stats)
