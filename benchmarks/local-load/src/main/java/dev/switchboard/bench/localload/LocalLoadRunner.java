@@ -63,21 +63,28 @@ public final class LocalLoadRunner {
         int seconds = Integer.getInteger("seconds", 20);
         int callers = Integer.getInteger("callers", 32);
         int bursts = Integer.getInteger("bursts", 25);
-        int warmup = Integer.getInteger("warmup", 400);
+        // Warm-up long enough for C2 to finish the request path: after 400 calls it still took a third of a core
+        // for its compiles during the measured 20 s (docs/performance.md "Local stack under load").
+        int warmup = Integer.getInteger("warmup", 3000);
+        int warmupBursts = Integer.getInteger("warmupBursts", 10);
         ExecutorService executor = Executors.newCachedThreadPool();
         LocalLoadRunner runner = new LocalLoadRunner(args[0], System.getProperty("publicBaseUrl", args[0]), args[1],
                 executor);
 
         // Warm-up: JIT, connection set-up, and the functions' instance pools grown to what bursts need.
-        runner.steady(rate, warmup / rate);
-        runner.bursts(callers, 3);
+        runner.steady(rate, Math.max(1, warmup / rate));
+        runner.bursts(callers, warmupBursts);
 
         List<Long> steady = runner.steady(rate, seconds);
         List<Long> burst = runner.bursts(callers, bursts);
         System.out.println("| load on POST /twilio/voice | calls | p50 ms | p90 ms | p99 ms | max ms |");
         System.out.println("|---|---|---|---|---|---|");
-        System.out.println(row(rate + " calls/s for " + seconds + " s", steady));
-        System.out.println(row(callers + " callers at once, " + bursts + " times", burst));
+        if (!steady.isEmpty()) {
+            System.out.println(row(rate + " calls/s for " + seconds + " s", steady));
+        }
+        if (!burst.isEmpty()) {
+            System.out.println(row(callers + " callers at once, " + bursts + " times", burst));
+        }
         executor.shutdownNow();
     }
 
