@@ -8,13 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,13 +37,11 @@ public final class LocalLoadRunner {
     private static final AtomicLong CALLS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     private final HttpClient http;
-    private final ExecutorService executor;
     private final String baseUrl;
     private final String publicBaseUrl;
     private final String authToken;
 
     private LocalLoadRunner(String baseUrl, String publicBaseUrl, String authToken, ExecutorService executor) {
-        this.executor = executor;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.baseUrl = baseUrl;
@@ -72,61 +67,19 @@ public final class LocalLoadRunner {
                 executor);
 
         // Warm-up: JIT, connection set-up, and the functions' instance pools grown to what bursts need.
-        runner.steady(rate, Math.max(1, warmup / rate));
-        runner.bursts(callers, warmupBursts);
+        LoadShapes.steady(rate, Math.max(1, warmup / rate), runner::call);
+        LoadShapes.bursts(callers, warmupBursts, executor, runner::call);
 
-        List<Long> steady = runner.steady(rate, seconds);
-        List<Long> burst = runner.bursts(callers, bursts);
-        System.out.println("| load on POST /twilio/voice | calls | p50 ms | p90 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|");
+        List<Long> steady = LoadShapes.steady(rate, seconds, runner::call);
+        List<Long> burst = LoadShapes.bursts(callers, bursts, executor, runner::call);
+        System.out.println(LoadShapes.header("load on POST /twilio/voice"));
         if (!steady.isEmpty()) {
-            System.out.println(row(rate + " calls/s for " + seconds + " s", steady));
+            System.out.println(LoadShapes.row(rate + " calls/s for " + seconds + " s", steady));
         }
         if (!burst.isEmpty()) {
-            System.out.println(row(callers + " callers at once, " + bursts + " times", burst));
+            System.out.println(LoadShapes.row(callers + " callers at once, " + bursts + " times", burst));
         }
         executor.shutdownNow();
-    }
-
-    /** Calls at a fixed rate; each latency counts from its planned start. */
-    private List<Long> steady(int rate, int seconds) throws Exception {
-        int total = rate * seconds;
-        long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 50_000_000L;
-        List<CompletableFuture<Long>> calls = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            long planned = start + i * intervalNanos;
-            long wait = planned - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
-            calls.add(call().thenApply(done -> (done - planned) / 1_000_000));
-        }
-        return join(calls);
-    }
-
-    /** {@code callers} calls released together, {@code times} times, one burst after the other. */
-    private List<Long> bursts(int callers, int times) throws Exception {
-        List<Long> latencies = new ArrayList<>();
-        for (int b = 0; b < times; b++) {
-            CountDownLatch go = new CountDownLatch(1);
-            List<CompletableFuture<Long>> calls = new ArrayList<>();
-            for (int c = 0; c < callers; c++) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    long sent = System.nanoTime();
-                    return call().thenApply(done -> (done - sent) / 1_000_000).join();
-                }, executor));
-            }
-            go.countDown();
-            latencies.addAll(join(calls));
-            Thread.sleep(200);
-        }
-        return latencies;
     }
 
     /** One incoming call; completes with the time the answer arrived (System.nanoTime). */
@@ -157,26 +110,6 @@ public final class LocalLoadRunner {
             }
             return done;
         });
-    }
-
-    private static List<Long> join(List<CompletableFuture<Long>> calls) {
-        List<Long> latencies = new ArrayList<>();
-        for (CompletableFuture<Long> call : calls) {
-            latencies.add(call.join());
-        }
-        return latencies;
-    }
-
-    private static String row(String what, List<Long> latencies) {
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return "| " + what + " | " + sorted.size() + " | " + percentile(sorted, 50) + " | " + percentile(sorted, 90)
-                + " | " + percentile(sorted, 99) + " | " + sorted.get(sorted.size() - 1) + " |";
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     private static String encode(String value) {
