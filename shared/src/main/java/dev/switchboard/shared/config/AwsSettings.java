@@ -78,11 +78,12 @@ public final class AwsSettings {
         return builder
                 .region(region())
                 .credentialsProvider(credentials())
-                // Wrapped so SnapStart priming can run the SDK's whole request path without a request leaving.
-                .httpClient(new PrimingHttpClient(UrlConnectionHttpClient.builder()
+                // Wrapped so SnapStart priming can run the SDK's whole request path without a request leaving,
+                // and so a small request goes out in one TCP write (see OneWriteHttpClient).
+                .httpClient(new PrimingHttpClient(new OneWriteHttpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(apiCallTimeout)
-                        .build()))
+                        .build())))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(apiCallTimeout)
                         .build());
