@@ -9,12 +9,18 @@
  *   java -jar local/target/switchboard-local.jar --in-memory --port 3987 --dynamodb-port 8765 --sqs-port 9765 \
  *     --s3-port 0 --no-sandbox &
  *   java -cp benchmarks/local-load/target/local-load-runner.jar:functions/incoming-call/target/lambda/incoming-call.jar \
- *     benchmarks/local-load/DynamoLocalLatency.java http://localhost:8765 50 20 32 25
+ *     benchmarks/local-load/DynamoLocalLatency.java http://localhost:8765 50 20 32 25 [plain|switchboard]
  *
+ * The last argument picks the client: "plain" (default) is the SDK's URL-connection client as built by hand;
+ * "switchboard" is the one every function builds (AwsSettings: OneWriteHttpClient, priming wrapper, timeouts),
+ * so the two side by side show what sending a small request in one write is worth.
  * prints a Markdown table of p50/p90/p99/max in milliseconds (docs/performance.md "Local stack under load").
  */
 import dev.switchboard.bench.localload.LoadShapes;
+import dev.switchboard.shared.config.AwsSettings;
+import dev.switchboard.shared.config.Env;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +39,14 @@ public class DynamoLocalLatency {
     private static final AtomicLong ITEMS = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
-        DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(URI.create(args[0])).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        boolean switchboard = args.length > 5 && args[5].equals("switchboard");
+        DynamoDbClient dynamo = switchboard
+                ? new AwsSettings(Env.of(Map.of("AWS_REGION", "us-east-1")))
+                        .withEndpoint(URI.create(args[0]), "local", "local")
+                        .configure(DynamoDbClient.builder(), Duration.ofSeconds(10)).build()
+                : DynamoDbClient.builder().endpointOverride(URI.create(args[0])).region(Region.US_EAST_1)
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                        .httpClient(UrlConnectionHttpClient.create()).build();
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         int callers = Integer.parseInt(args[3]);
@@ -47,7 +58,7 @@ public class DynamoLocalLatency {
             write(dynamo);
             return System.nanoTime();
         }, writers);
-        System.out.println(LoadShapes.header("UpdateItem on DynamoDB Local"));
+        System.out.println(LoadShapes.header("UpdateItem on DynamoDB Local, " + (switchboard ? "switchboard" : "plain") + " client"));
         for (int pass = 1; pass <= 2; pass++) {
             System.out.println(LoadShapes.row("pass " + pass + ": " + rate + " writes/s for " + seconds + " s",
                     LoadShapes.steady(rate, seconds, write)));

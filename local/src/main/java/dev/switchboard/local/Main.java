@@ -54,6 +54,16 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LambdaJit.exitWithParent(System.getenv());
+        if (LambdaJit.relaunchWanted(args, System.getenv(), LambdaJit::origin)) {
+            int code = LambdaJit.relaunch(args);
+            if (code == RUN_STOPPED) {
+                return;
+            }
+            if (code != LambdaJit.NOT_STARTED) {
+                System.exit(code);
+            }
+        }
         // The local stack's own log4j (emulators), before anything logs; functions use their own jars' configuration.
         Configurator.initialize("switchboard-local", Main.class.getClassLoader(), "classpath:log4j2-local.xml");
         int code = run(args, System.out, System.err);
