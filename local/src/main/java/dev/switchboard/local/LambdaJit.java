@@ -12,13 +12,14 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Runs the stack's JVM with Lambda's JIT setting. Lambda's Java 17 and 21 runtimes stop tiered compilation at
- * level 1 (C1 only; AWS Lambda developer guide, "Customize Java runtime startup behavior"); a stack that runs
- * its functions with C2 as well spends its CPU compiling for minutes after the start, which on a 2-core machine
- * is what a caller waits behind (docs/performance.md, "Local stack under load").
+ * Runs the stack's JVM with Lambda's JIT and collector. Lambda's Java 17 and 21 runtimes stop tiered compilation at
+ * level 1 (C1 only), and its Java 17 runtime collects with the serial collector (AWS Lambda developer guide,
+ * "Customize Java runtime startup behavior"); a stack that runs its functions with C2 as well spends its CPU compiling for minutes after
+ * the start, which on a 2-core machine is what a caller waits behind (docs/performance.md, "Local stack under
+ * load"), and G1's concurrent work and barriers cost more CPU than the serial collector's.
  *
  * <p>{@code java -jar switchboard-local.jar} cannot carry a JVM flag, so {@code run} starts the same command
- * again in a child JVM with {@value #FLAG} (and this JVM's own options), passes its output through, stops it
+ * again in a child JVM with {@value #FLAG} and {@value #SERIAL_GC} (and this JVM's own options), passes its output through, stops it
  * when this process is stopped, and exits with its exit code. It does not when the JVM's tiered compilation
  * was set explicitly ({@code java -XX:TieredStopAtLevel=4 -jar ...} keeps C2), when
  * {@value #JIT_ENV}{@code =default}, or in the child itself.
@@ -26,6 +27,8 @@ import java.util.function.Function;
 final class LambdaJit {
 
     static final String FLAG = "-XX:TieredStopAtLevel=1";
+    /** Lambda's Java runtimes' collector too; added unless a collector was chosen by hand. */
+    static final String SERIAL_GC = "-XX:+UseSerialGC";
     /** {@code lambda} (default): C1 only, as in Lambda; {@code default}: the JVM's own tiered compilation. */
     static final String JIT_ENV = "SWITCHBOARD_LOCAL_JIT";
     /** Set in the child to the first JVM's pid: it never starts another, and it stops when that process is gone. */
@@ -71,12 +74,18 @@ final class LambdaJit {
         }
     }
 
-    /** The child's command line: this JVM's java, its options, the flag, the same class path, main class and args. */
+    /**
+     * The child's command line: this JVM's java, its options, the flag (and the serial collector unless the options
+     * choose one), the same class path, main class and args.
+     */
     static List<String> childCommand(String javaHome, List<String> jvmOptions, String classPath, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(javaHome, "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add(FLAG);
+        if (jvmOptions.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+            command.add(SERIAL_GC);
+        }
         command.add("-cp");
         command.add(classPath);
         command.add(Main.class.getName());

@@ -55,7 +55,7 @@ class LambdaJitIT {
             assertThat(children).hasSize(1);
             ProcessHandle child = children.get(0);
             assertThat(child.info().arguments().map(List::of).orElseThrow())
-                    .contains(LambdaJit.FLAG, "dev.switchboard.local.Main", "--in-memory");
+                    .contains(LambdaJit.FLAG, LambdaJit.SERIAL_GC, "dev.switchboard.local.Main", "--in-memory");
 
             if (forcibly) {
                 command.destroyForcibly(); // kill -9: the first JVM's hooks do not run

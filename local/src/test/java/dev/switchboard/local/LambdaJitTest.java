@@ -47,7 +47,14 @@ class LambdaJitTest {
                 new String[] {"--in-memory", "--port", "3000"});
 
         assertThat(command).containsExactly("/opt/jdk/bin/java", "-Xmx512m", "-Dx=y", "-XX:TieredStopAtLevel=1",
-                "-cp", "local.jar", "dev.switchboard.local.Main", "--in-memory", "--port", "3000");
+                "-XX:+UseSerialGC", "-cp", "local.jar", "dev.switchboard.local.Main", "--in-memory", "--port", "3000");
+    }
+
+    @Test
+    void aCollectorChosenByHandIsKept() {
+        List<String> command = LambdaJit.childCommand("/opt/jdk", List.of("-XX:+UseZGC"), "local.jar", new String[0]);
+
+        assertThat(command).contains("-XX:+UseZGC", "-XX:TieredStopAtLevel=1").doesNotContain("-XX:+UseSerialGC");
     }
 
     @Test
