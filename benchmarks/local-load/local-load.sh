@@ -8,8 +8,9 @@
 #
 # LOCAL_JAR runs another build of the stack (e.g. an older checkout's) against the same load; STACK_ARGS adds
 # options (e.g. "--max-concurrency 4"), STACK_JAVA_OPTS JVM options (e.g. "-Xlog:gc"); STACK_LOG keeps its output.
-# The stack runs C1 only, as Lambda does (it relaunches itself with -XX:TieredStopAtLevel=1, local/README.md);
-# SWITCHBOARD_LOCAL_JIT=default runs it with the JVM's own tiered compilation (C2 too), for comparison.
+# The stack runs C1 only with the serial collector, as Lambda does (it relaunches itself with -XX:TieredStopAtLevel=1
+# -XX:+UseSerialGC, local/README.md); SWITCHBOARD_LOCAL_JIT=default runs it with the JVM's own tiered compilation
+# (C2 too) and STACK_JAVA_OPTS=-XX:+UseG1GC with G1, for comparison.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
