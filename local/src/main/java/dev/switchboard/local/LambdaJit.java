@@ -12,22 +12,23 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Runs the stack's JVM with Lambda's JIT and collector. Lambda's Java 17 and 21 runtimes stop tiered compilation at
- * level 1 (C1 only), and its Java 17 runtime collects with the serial collector (AWS Lambda developer guide,
- * "Customize Java runtime startup behavior"); a stack that runs its functions with C2 as well spends its CPU compiling for minutes after
- * the start, which on a 2-core machine is what a caller waits behind (docs/performance.md, "Local stack under
- * load"), and G1's concurrent work and barriers cost more CPU than the serial collector's.
+ * Runs the stack's JVM with Lambda's JIT and collector. Lambda's Java 17 and 21 runtimes stop tiered
+ * compilation at level 1 (C1 only), and its Java 17 runtime collects with the serial collector (AWS Lambda
+ * developer guide, "Customize Java runtime startup behavior"). A stack that runs its functions with C2 as well
+ * spends its CPU compiling for minutes after the start, which on a 2-core machine is what a caller waits behind
+ * (docs/performance.md, "Local stack under load"), and G1's pauses and barriers cost it more than the serial
+ * collector's.
  *
  * <p>{@code java -jar switchboard-local.jar} cannot carry a JVM flag, so {@code run} starts the same command
- * again in a child JVM with {@value #FLAG} and {@value #SERIAL_GC} (and this JVM's own options), passes its output through, stops it
- * when this process is stopped, and exits with its exit code. It does not when the JVM's tiered compilation
- * was set explicitly ({@code java -XX:TieredStopAtLevel=4 -jar ...} keeps C2), when
- * {@value #JIT_ENV}{@code =default}, or in the child itself.
+ * again in a child JVM with {@value #FLAG} and {@value #SERIAL_GC} (and this JVM's own options), passes its
+ * output through, stops it when this process is stopped, and exits with its exit code. It does not relaunch
+ * when the JVM's tiered compilation was set by hand ({@code java -XX:TieredStopAtLevel=4 -jar ...} keeps C2),
+ * when {@value #JIT_ENV}{@code =default}, or in the child itself; a collector set by hand is kept.
  */
 final class LambdaJit {
 
     static final String FLAG = "-XX:TieredStopAtLevel=1";
-    /** Lambda's Java runtimes' collector too; added unless a collector was chosen by hand. */
+    /** Lambda's Java 17 runtime's collector; added unless a collector was chosen by hand. */
     static final String SERIAL_GC = "-XX:+UseSerialGC";
     /** {@code lambda} (default): C1 only, as in Lambda; {@code default}: the JVM's own tiered compilation. */
     static final String JIT_ENV = "SWITCHBOARD_LOCAL_JIT";
@@ -39,6 +40,11 @@ final class LambdaJit {
 
     /** Commands that run no stack, and asking for usage: this JVM answers them. */
     private static final Set<String> NOT_THE_STACK = Set.of("invoke", "simulate", "redrive", "help", "-h", "--help");
+
+    /** The JVM options that choose the JIT's tiers, and those that choose the collector. */
+    static final List<String> TIERED_OPTIONS = List.of("TieredStopAtLevel", "TieredCompilation");
+    static final List<String> COLLECTOR_OPTIONS = List.of("UseSerialGC", "UseParallelGC", "UseG1GC", "UseZGC",
+            "UseShenandoahGC", "UseEpsilonGC");
 
     private LambdaJit() {
     }
@@ -56,13 +62,21 @@ final class LambdaJit {
                 return false;
             }
         }
-        for (String option : List.of("TieredStopAtLevel", "TieredCompilation")) {
+        return !setByHand(TIERED_OPTIONS, origin);
+    }
+
+    /**
+     * Whether any of {@code options} was set on this JVM's command line or through {@code JAVA_TOOL_OPTIONS} /
+     * {@code JDK_JAVA_OPTIONS}, rather than left to its default or to the JVM's ergonomics.
+     */
+    static boolean setByHand(List<String> options, Function<String, VMOption.Origin> origin) {
+        for (String option : options) {
             VMOption.Origin set = origin.apply(option);
             if (set != null && set != VMOption.Origin.DEFAULT && set != VMOption.Origin.ERGONOMIC) {
-                return false;
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** Where this JVM's options came from (command line, environment variable...), or null when it has none. */
@@ -75,15 +89,17 @@ final class LambdaJit {
     }
 
     /**
-     * The child's command line: this JVM's java, its options, the flag (and the serial collector unless the options
-     * choose one), the same class path, main class and args.
+     * The child's command line: this JVM's java, its options, the flag (and the serial collector unless a collector
+     * was chosen by hand, whether in {@code jvmOptions} or in an environment variable the child inherits), the same
+     * class path, main class and args.
      */
-    static List<String> childCommand(String javaHome, List<String> jvmOptions, String classPath, String[] args) {
+    static List<String> childCommand(String javaHome, List<String> jvmOptions, boolean collectorChosen,
+            String classPath, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(javaHome, "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add(FLAG);
-        if (jvmOptions.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+        if (!collectorChosen) {
             command.add(SERIAL_GC);
         }
         command.add("-cp");
@@ -94,7 +110,7 @@ final class LambdaJit {
     }
 
     /**
-     * Runs the stack in a child JVM with {@value #FLAG} until it exits; returns its exit code, {@link Main#RUN_STOPPED}
+     * Runs the stack in a child JVM with {@value #FLAG} (and {@value #SERIAL_GC}) until it exits; returns its exit code, {@link Main#RUN_STOPPED}
      * when this process is being stopped, or {@link #NOT_STARTED} when no child could start.
      */
     static int relaunch(String[] args) {
@@ -103,7 +119,8 @@ final class LambdaJit {
                 .filter(option -> !fromEnvironment(option))
                 .toList();
         ProcessBuilder builder = new ProcessBuilder(childCommand(System.getProperty("java.home"), jvmOptions,
-                System.getProperty("java.class.path"), args)).inheritIO();
+                setByHand(COLLECTOR_OPTIONS, LambdaJit::origin), System.getProperty("java.class.path"), args))
+                .inheritIO();
         builder.environment().put(CHILD_ENV, Long.toString(ProcessHandle.current().pid()));
         Process child;
         try {

@@ -43,7 +43,7 @@ class LambdaJitTest {
 
     @Test
     void theChildIsTheSameCommandWithTheFlag() {
-        List<String> command = LambdaJit.childCommand("/opt/jdk", List.of("-Xmx512m", "-Dx=y"), "local.jar",
+        List<String> command = LambdaJit.childCommand("/opt/jdk", List.of("-Xmx512m", "-Dx=y"), false, "local.jar",
                 new String[] {"--in-memory", "--port", "3000"});
 
         assertThat(command).containsExactly("/opt/jdk/bin/java", "-Xmx512m", "-Dx=y", "-XX:TieredStopAtLevel=1",
@@ -52,9 +52,21 @@ class LambdaJitTest {
 
     @Test
     void aCollectorChosenByHandIsKept() {
-        List<String> command = LambdaJit.childCommand("/opt/jdk", List.of("-XX:+UseZGC"), "local.jar", new String[0]);
+        List<String> command = LambdaJit.childCommand("/opt/jdk", List.of("-XX:+UseZGC"), true, "local.jar", new String[0]);
 
         assertThat(command).contains("-XX:+UseZGC", "-XX:TieredStopAtLevel=1").doesNotContain("-XX:+UseSerialGC");
+    }
+
+    @Test
+    void aCollectorIsChosenByHandOnTheCommandLineOrInTheEnvironmentNotByErgonomics() {
+        assertThat(LambdaJit.setByHand(LambdaJit.COLLECTOR_OPTIONS,
+                option -> option.equals("UseG1GC") ? VMOption.Origin.ERGONOMIC : VMOption.Origin.DEFAULT)).isFalse();
+        assertThat(LambdaJit.setByHand(LambdaJit.COLLECTOR_OPTIONS,
+                option -> option.equals("UseZGC") ? VMOption.Origin.VM_CREATION : VMOption.Origin.DEFAULT)).isTrue();
+        // JAVA_TOOL_OPTIONS reaches the child through its environment, not its command line: still chosen.
+        assertThat(LambdaJit.setByHand(LambdaJit.COLLECTOR_OPTIONS,
+                option -> option.equals("UseG1GC") ? VMOption.Origin.ENVIRON_VAR : VMOption.Origin.DEFAULT)).isTrue();
+        assertThat(LambdaJit.setByHand(LambdaJit.COLLECTOR_OPTIONS, option -> null)).isFalse();
     }
 
     @Test

@@ -13,7 +13,8 @@ import software.amazon.awssdk.http.SdkHttpRequest;
  * mode, so {@link java.net.HttpURLConnection} writes the headers, then the body, as two segments, and it cannot
  * set {@code TCP_NODELAY}. Nagle's algorithm holds the body back until the server acknowledges the headers,
  * which a delayed-ACK server does late: on loopback to DynamoDB Local a one-item write took 2.4–3.1 ms at the
- * median instead of 1.1–1.2 ms ({@code benchmarks/local-load/probes/}). Without the header,
+ * median instead of 1.1–1.2 ms (docs/performance.md; {@code DynamoLocalLatency.java ... plain|switchboard} in
+ * benchmarks/local-load compares the two clients). Without the header,
  * {@code HttpURLConnection} buffers the body and sends it with the headers, setting the same
  * {@code Content-Length} itself, so the signed request is the same on the wire.
  *
